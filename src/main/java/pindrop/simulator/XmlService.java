@@ -1,0 +1,131 @@
+package pindrop.simulator;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the answer to one request body, in the order the real server checks: malformed request, random
+ * faults, site and credentials, per-minute limit, SetUser quota, privilege, then the operation itself.
+ */
+final class XmlService {
+
+    /**
+     * What to send back. {@code httpStatus} {@link #RESET} means "close the connection without answering";
+     * {@code xml} is null for any status but 200.
+     *
+     * @param request     the parsed request, or null when it could not be parsed
+     * @param exceptionId the FAILURE's exceptionID, {@code ""} for SUCCESS and for answers without XML
+     */
+    record Answer(XmlRequest request, int httpStatus, String exceptionId, byte[] xml) {
+        static final int RESET = 0;
+
+        static Answer status(XmlRequest request, int httpStatus) {
+            return new Answer(request, httpStatus, "", null);
+        }
+    }
+
+    private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
+
+    private final String siteName;
+    private final UserDirectory directory;
+    private final CallerLimits limits;
+    private final FaultInjector faults;
+    private final RequestParser parser = new RequestParser();
+    private final ResponseWriter writer = new ResponseWriter();
+
+    XmlService(String siteName, UserDirectory directory, CallerLimits limits, FaultInjector faults) {
+        this.siteName = siteName;
+        this.directory = directory;
+        this.limits = limits;
+        this.faults = faults;
+    }
+
+    Answer answer(byte[] body) {
+        XmlRequest request;
+        try {
+            request = parser.parse(body);
+        } catch (RequestParser.MalformedRequestException e) {
+            return failure(null, WebexError.FORWARD_FAILED);
+        }
+        String operation = request.operation();
+        if (!operation.equals(XmlRequest.SET_USER) && !operation.equals(XmlRequest.GET_USER)) {
+            return failure(request, WebexError.FORWARD_FAILED); // not simulated: no back end to forward it to
+        }
+        switch (faults.next()) {
+            case RESET -> { return Answer.status(request, Answer.RESET); }
+            case HTTP_503 -> { return Answer.status(request, 503); }
+            case BACKEND -> { return failure(request, WebexError.AS_SERVICE_NOT_RESPONDING); }
+            case NONE -> { }
+        }
+        if (!siteName.equalsIgnoreCase(request.siteName())) {
+            return failure(request, WebexError.FORWARD_FAILED); // no such site to forward to
+        }
+        if (request.credential().kind() == XmlRequest.SecretKind.SESSION_TICKET) {
+            return failure(request, WebexError.INVALID_SESSION_TICKET); // the simulator never issues tickets
+        }
+        Optional<UserDirectory.SiteUser> authenticated =
+                directory.authenticate(request.callerId(), request.credential());
+        if (authenticated.isEmpty()) {
+            return failure(request, WebexError.INCORRECT_USER_OR_PASSWORD);
+        }
+        UserDirectory.SiteUser caller = authenticated.get();
+        String callerKey = UserDirectory.key(caller.id());
+        if (!limits.admit(callerKey)) {
+            return failure(request, WebexError.RATE_LIMIT_REACHED);
+        }
+        boolean setUser = operation.equals(XmlRequest.SET_USER);
+        if (setUser && !limits.takeSetUserQuota(callerKey)) {
+            return failure(request, WebexError.INCORRECT_USER_OR_PASSWORD); // the field-reported lock
+        }
+        boolean ownRecord = callerKey.equals(UserDirectory.key(request.targetUser()));
+        if (!caller.siteAdmin() && (setUser || !ownRecord)) {
+            return failure(request, WebexError.ACCESS_DENIED);
+        }
+        return setUser ? setUser(request) : getUser(request);
+    }
+
+    private Answer setUser(XmlRequest request) {
+        if (directory.find(request.targetUser()).isEmpty()) {
+            return failure(request, WebexError.USER_NOT_FOUND);
+        }
+        XmlRequest.Changes changes = request.changes();
+        if (isWeakPin(changes.hostPin()) || isWeakPin(changes.audioPin())) {
+            return failure(request, WebexError.INVALID_PIN);
+        }
+        directory.update(request.targetUser(), changes);
+        return new Answer(request, 200, "", writer.setUserResponse());
+    }
+
+    private Answer getUser(XmlRequest request) {
+        return directory.find(request.targetUser())
+                .map(user -> new Answer(request, 200, "", writer.getUserResponse(user)))
+                .orElseGet(() -> failure(request, WebexError.USER_NOT_FOUND));
+    }
+
+    private Answer failure(XmlRequest request, WebexError error) {
+        return new Answer(request, 200, error.exceptionId(), writer.failure(error));
+    }
+
+    /**
+     * Webex's rule: exactly 4 ASCII digits, not all the same, not a run up or down by one (1234, 9876).
+     * Wrap-arounds such as 7890 pass, as they do on Webex as far as is known. A setting not named is not weak.
+     */
+    static boolean isWeakPin(String pin) {
+        if (pin == null) {
+            return false;
+        }
+        if (!FOUR_DIGITS.matcher(pin).matches()) {
+            return true;
+        }
+        int firstStep = pin.charAt(1) - pin.charAt(0);
+        if (Math.abs(firstStep) > 1) {
+            return false;
+        }
+        for (int i = 2; i < pin.length(); i++) {
+            if (pin.charAt(i) - pin.charAt(i - 1) != firstStep) {
+                return false;
+            }
+        }
+        return true; // every step is the same 0, +1 or -1
+    }
+}
