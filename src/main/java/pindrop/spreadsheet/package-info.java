@@ -1,0 +1,20 @@
+/**
+ * Reading the spreadsheet a user dropped: CSV or XLSX, streamed row by row, each cell as the user sees it.
+ * <p>
+ * {@link pindrop.spreadsheet.SpreadsheetReader#open} either rejects the file as a whole
+ * ({@link pindrop.spreadsheet.RejectedFileException}, nothing sent) or hands out its data rows; a problem
+ * found later, mid-stream, is a {@link pindrop.spreadsheet.SpreadsheetException} naming the row.
+ * <ul>
+ * <li>Row 1 is the header. Rows are numbered as in the spreadsheet; wholly blank rows are skipped.
+ * <li>Header cells must be unique ignoring case and whitespace; a column with a blank header cell is left out.
+ * <li>CSV: UTF-8 (BOM or not), UTF-16 with BOM, else windows-1252, decided from the bytes; separator
+ * {@code ,} {@code ;} or TAB, taken from the header line. Memory stays constant whatever the length.
+ * <li>XLSX: the first visible sheet. Numbers as Excel shows them under the General format or a
+ * zero-padding format such as {@code 0000}; other number formats, dates included, read as the plain
+ * number. Memory grows with the workbook's shared-strings table (all distinct texts, about 100 bytes
+ * each), which fastexcel-reader keeps in memory; rows themselves are streamed.
+ * <li>Limits against hostile files: a field over 100,000 characters or a row over 1,000 columns stops
+ * the reading at that row.
+ * </ul>
+ */
+package pindrop.spreadsheet;
