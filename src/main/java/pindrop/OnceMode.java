@@ -1,0 +1,98 @@
+package pindrop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pindrop.batch.Batches;
+
+/**
+ * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)
+ * has been processed, and chooses the exit code: 0 when every file got its outcome files, 1 when a file
+ * could not be processed at all.
+ */
+final class OnceMode extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnceMode.class);
+    private static final long POLL_MILLIS = 200;
+
+    private final Main main;
+    private volatile int exitCode;
+
+    OnceMode(Main main) {
+        this.main = main;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport support) {
+        CamelContext context = support.getCamelContext();
+        Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
+        Pattern inputs = Pattern.compile(context.resolvePropertyPlaceholders("{{pindrop.input-pattern}}"));
+        Thread watcher = new Thread(() -> {
+            awaitDrained(context, inbox, inputs);
+            int rejected = context.getRegistry().lookupByNameAndType("batches", Batches.class).rejectedCount();
+            exitCode = rejected == 0 ? 0 : 1;
+            LOG.info("--once: the inbox is processed{}", rejected == 0 ? "" : ", " + rejected + " file(s) REJECTED");
+            main.completed();
+        }, "pindrop-once");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Waits until no input file waits or is in progress and no exchange is in flight, twice in a row. */
+    private static void awaitDrained(CamelContext context, Path inbox, Pattern inputs) {
+        int quiet = 0;
+        while (quiet < 2) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean busy = context.getInflightRepository().size() > 0 || hasWork(inbox, inputs);
+            quiet = busy ? 0 : quiet + 1;
+        }
+    }
+
+    private static boolean hasWork(Path inbox, Pattern inputs) {
+        return waiting(inbox, inputs) || inProgress(inbox) || subfolders(inbox).anyMatch(
+                job -> waiting(job, inputs) || inProgress(job));
+    }
+
+    private static boolean waiting(Path folder, Pattern inputs) {
+        return list(folder).anyMatch(f -> Files.isRegularFile(f) && inputs.matcher(f.getFileName().toString()).matches());
+    }
+
+    private static boolean inProgress(Path folder) {
+        return list(folder.resolve(".inprogress")).findAny().isPresent();
+    }
+
+    private static Stream<Path> subfolders(Path inbox) {
+        return list(inbox).filter(f -> Files.isDirectory(f) && !f.getFileName().toString().startsWith("."));
+    }
+
+    private static Stream<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package pindrop;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pindrop.account.AccountPool;
+import pindrop.account.AccountSettings;
+import pindrop.batch.Batches;
+import pindrop.check.RowCheck;
+import pindrop.check.RowDocument;
+import pindrop.outcome.Outbox;
+import pindrop.simulator.DemoSite;
+import pindrop.webex.SetUserCall;
+
+/**
+ * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in
+ * simulator and points pindrop at it, so nothing can reach a real site in demo mode.
+ */
+public final class PindropConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PindropConfiguration.class);
+
+    /** Outcomes held for in-order writing before a row too far ahead waits (bounded memory per file). */
+    private static final int RESULTS_WINDOW = 1024;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
+        if (simulated) {
+            DemoSite demo = DemoSite.start(properties::resolveProperty);
+            context.addService(demo);
+            demo.properties().forEach(properties::addOverrideProperty);
+            LOG.warn("\n\n    *** SIMULATED: webex.site is not set, pindrop runs against its built-in Webex simulator"
+                    + " at {}.\n    *** No real Webex site is contacted. Set WEBEX_SITE and WEBEX_ACCOUNT_1_* for a real"
+                    + " run.\n", demo.endpoint());
+            demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
+        }
+        AccountPool pool = new AccountPool(AccountSettings.read(properties::resolveProperty),
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{webex.account-quota}}")),
+                Duration.ofHours(Long.parseLong(context.resolvePropertyPlaceholders("{{webex.account-cool-down-hours}}"))),
+                Clock.systemUTC());
+        Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
+        context.getRegistry().bind("accountPool", pool);
+        context.getRegistry().bind("batches", new Batches(outbox, simulated, RESULTS_WINDOW));
+        context.getRegistry().bind("rowCheck", new RowCheck());
+        context.getRegistry().bind("rowDocument", new RowDocument());
+        context.getRegistry().bind("setUserCall", new SetUserCall(pool));
+    }
+}

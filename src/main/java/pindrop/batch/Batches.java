@@ -1,0 +1,104 @@
+package pindrop.batch;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pindrop.outcome.Outbox;
+import pindrop.outcome.Outcome;
+import pindrop.outcome.Status;
+import pindrop.spreadsheet.HeaderAliases;
+import pindrop.spreadsheet.RejectedFileException;
+import pindrop.spreadsheet.SpreadsheetReader;
+import pindrop.spreadsheet.SpreadsheetRow;
+
+/**
+ * A dropped file's life in the route: opened (scanned, or rejected with a reason a user understands),
+ * each row's outcome recorded, and its outcome files published. The route names the job and the column
+ * the job writes in the variables {@code job} and {@code valueColumn}.
+ */
+public final class Batches {
+
+    /** The exchange property that carries the file's {@link Batch} to every row. */
+    public static final String BATCH = "pindrop.batch";
+
+    /** The contract's names for the user column, in order of preference. */
+    static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
+
+    private final Outbox outbox;
+    private final boolean simulated;
+    private final int window;
+    private final AtomicInteger rejected = new AtomicInteger();
+
+    public Batches(Outbox outbox, boolean simulated, int window) {
+        this.outbox = outbox;
+        this.simulated = simulated;
+        this.window = window;
+    }
+
+    public void open(Exchange exchange) throws RejectedFileException, IOException {
+        File file = exchange.getIn().getBody(File.class);
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String job = exchange.getVariable("job", String.class);
+        HeaderAliases value = HeaderAliases.of(exchange.getVariable("valueColumn", String.class).split("\\s*,\\s*"));
+        Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, value);
+        exchange.setProperty(BATCH, new Batch(file.toPath(), name, job, scan, outbox, simulated, window));
+        LOG.info("{}: {} rows, user column '{}', {} column '{}'{}", name, scan.rows(), scan.userColumn(), job,
+                scan.valueColumn(), simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
+    }
+
+    /** The file's data rows for the splitter, which closes the reader when the last row is out. */
+    public SpreadsheetReader rows(Exchange exchange) throws RejectedFileException {
+        return exchange.getProperty(BATCH, Batch.class).rows();
+    }
+
+    /** Records the row's outcome from the variables the route set: status, exceptionId, reason, account, attempts. */
+    public void record(Exchange exchange) throws IOException, InterruptedException {
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
+        Status status = Status.valueOf(exchange.getVariable("status", String.class));
+        List<String> input = status.retryable() ? List.copyOf(row.columns().values()) : List.of();
+        Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), status,
+                text(exchange, "exceptionId"), text(exchange, "reason"), text(exchange, "account"),
+                exchange.getVariable("attempts", AtomicInteger.class).get(), input);
+        batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome);
+    }
+
+    public void finish(Exchange exchange) throws IOException {
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        Map<String, Object> summary = batch.finish();
+        LOG.info("{}: done, {} rows {}{}", batch.inputName(), summary.get("rows"), summary.get("counts"),
+                simulated ? " [SIMULATED]" : "");
+    }
+
+    /** Writes the summary of a file that could not be processed at all; the route then moves it to .failed. */
+    public void reject(Exchange exchange) throws IOException {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause instanceof RejectedFileException ? cause.getMessage()
+                : name + " could not be processed: " + cause;
+        outbox.publishSummary(outbox.claim(name),
+                Summaries.rejected(name, exchange.getVariable("job", String.class), reason, simulated,
+                        java.time.Instant.now()));
+        rejected.incrementAndGet();
+        LOG.error("REJECTED {}: {}", name, reason);
+    }
+
+    /** Files rejected since start, for {@code --once}'s exit code. */
+    public int rejectedCount() {
+        return rejected.get();
+    }
+
+    private static String text(Exchange exchange, String variable) {
+        String value = exchange.getVariable(variable, String.class);
+        return value == null ? "" : value;
+    }
+}

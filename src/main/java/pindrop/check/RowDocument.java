@@ -1,0 +1,67 @@
+package pindrop.check;
+
+import java.io.StringWriter;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.apache.camel.Exchange;
+
+import pindrop.batch.Batch;
+import pindrop.batch.Batches;
+import pindrop.spreadsheet.SpreadsheetRow;
+
+/**
+ * Turns a checked row into the small XML document a job's stylesheet reads:
+ * {@code <row number="2"><user>…</user><value>…</value><cell name="Dept">…</cell>…</row>}.
+ * Written with a real XML writer, so any text in a cell stays text; characters XML cannot carry become U+FFFD.
+ */
+public final class RowDocument {
+
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+    public String toXml(Exchange exchange) throws XMLStreamException {
+        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
+        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
+        StringWriter out = new StringWriter(256);
+        XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+        xml.writeStartElement("row");
+        xml.writeAttribute("number", Integer.toString(row.number()));
+        element(xml, "user", row.get(batch.userColumn()));
+        element(xml, "value", row.get(batch.valueColumn()));
+        for (Map.Entry<String, String> cell : row.columns().entrySet()) {
+            xml.writeStartElement("cell");
+            xml.writeAttribute("name", xmlSafe(cell.getKey()));
+            xml.writeCharacters(xmlSafe(cell.getValue()));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.close();
+        return out.toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(xmlSafe(text));
+        xml.writeEndElement();
+    }
+
+    /** XML 1.0 cannot carry most control characters, not even escaped. */
+    static String xmlSafe(String text) {
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean legal = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!legal && safe == null) {
+                safe = new StringBuilder(text.substring(0, i));
+            }
+            if (safe != null) {
+                safe.append(legal ? c : '\uFFFD');
+            }
+        }
+        return safe == null ? text : safe.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package pindrop.outcome;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The folder reporting systems read. Every outcome file is written aside under a hidden name and renamed
+ * into place when complete, so a reader never sees half a file; the summary is published last, so its
+ * presence means the set is complete. No earlier report is ever overwritten.
+ */
+public final class Outbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final Set<String> claimed = new HashSet<>();
+
+    public Outbox(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * The base name for the outcome files of an input: its name without extension, with {@code -2}, {@code -3} …
+     * added when a report of that name exists already (the same file dropped again is a legitimate re-run).
+     */
+    public synchronized String claim(String inputName) {
+        createDir();
+        String stem = OutcomeNames.stem(inputName);
+        String base = stem;
+        for (int n = 2; claimed.contains(base) || Files.exists(summaryOf(base)) || Files.exists(resultsOf(base)); n++) {
+            base = stem + "-" + n;
+        }
+        claimed.add(base);
+        return base;
+    }
+
+    /** Where a file is written before it is published: hidden, so folder watchers skip it. */
+    public Path staging(String fileName) {
+        createDir();
+        return dir.resolve("." + fileName + ".part");
+    }
+
+    public void publish(Path staged, String fileName) throws IOException {
+        Files.move(staged, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public void publishSummary(String base, Map<String, Object> summary) throws IOException {
+        String name = base + ".summary.json";
+        Path staged = staging(name);
+        JSON.writeValue(staged.toFile(), summary);
+        publish(staged, name);
+        synchronized (this) {
+            claimed.remove(base);
+        }
+    }
+
+    private Path summaryOf(String base) {
+        return dir.resolve(base + ".summary.json");
+    }
+
+    private Path resultsOf(String base) {
+        return dir.resolve(base + ".results.csv");
+    }
+
+    private void createDir() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the outbox " + dir, e);
+        }
+    }
+}

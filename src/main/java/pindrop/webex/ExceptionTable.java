@@ -1,0 +1,26 @@
+package pindrop.webex;
+
+import java.util.Map;
+
+/**
+ * The one place that maps an exceptionID to what pindrop does about it. Reason texts change; codes do not,
+ * so only the code decides. Codes not listed here are permanent failures of the row.
+ */
+public final class ExceptionTable {
+
+    private static final Map<String, Action> ACTIONS = Map.of(
+            "000035", Action.RETRY,          // ASService not responding
+            "000045", Action.ACCOUNT_PAUSED, // API Rate Limit Reached, per caller and minute
+            "030002", Action.ACCOUNT_SPENT,  // Incorrect user or password: after a passed check, the SetUser quota
+            "030047", Action.ACCOUNT_SPENT); // Not a valid session ticket
+
+    private ExceptionTable() {
+    }
+
+    public static Action actionFor(WebexResponse response) {
+        if (response.success()) {
+            return Action.DONE;
+        }
+        return ACTIONS.getOrDefault(response.exceptionId(), Action.FAILURE);
+    }
+}

@@ -1,0 +1,110 @@
+package pindrop.webex;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pindrop.account.Account;
+import pindrop.account.AccountPool;
+import pindrop.account.AccountUnavailableException;
+import pindrop.account.NoUsableAccountException;
+
+/**
+ * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
+ * stylesheet parameters; after it, Webex's answer judged by exceptionID into the row's status, a retry,
+ * or a move to the next account.
+ */
+public final class SetUserCall {
+
+    /** How long an account rests after Webex's per-minute limit (000045). */
+    static final Duration RATE_LIMIT_REST = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
+    private static final String ACCOUNT = "pindrop.account";
+
+    private final AccountPool pool;
+
+    public SetUserCall(AccountPool pool) {
+        this.pool = pool;
+    }
+
+    public void prepare(Exchange exchange) throws NoUsableAccountException {
+        Account account = pool.take();
+        exchange.setProperty(ACCOUNT, account);
+        exchange.setVariable("account", account.id());
+        exchange.setVariable("callerId", account.id());
+        exchange.setVariable("callerPassword", account.password());
+        exchange.setVariable("callerToken", account.token());
+        // failover tries each account on a copy of the row's exchange: the counter is shared by reference
+        exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
+    }
+
+    public void judge(Exchange exchange) throws TransientWebexException, AccountUnavailableException {
+        clearSecrets(exchange);
+        int http = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (http >= 500 || http == 429) {
+            throw new TransientWebexException("HTTP " + http + " from Webex");
+        }
+        if (http != 200) {
+            finish(exchange, "ERROR", "", "HTTP " + http + " from Webex: check webex.url");
+            return;
+        }
+        WebexResponse response;
+        try {
+            response = WebexResponse.parse(exchange.getIn().getBody(InputStream.class));
+        } catch (MalformedResponseException e) {
+            finish(exchange, "ERROR", "", e.getMessage());
+            return;
+        }
+        Account account = exchange.getProperty(ACCOUNT, Account.class);
+        String code = response.exceptionId();
+        switch (ExceptionTable.actionFor(response)) {
+            case DONE -> finish(exchange, "SUCCESS", "", "");
+            case FAILURE -> finish(exchange, "FAILURE", code, response.reason());
+            case RETRY -> throw new TransientWebexException(code + " " + response.reason());
+            case ACCOUNT_SPENT -> {
+                pool.spent(account, "Webex answered " + code + " " + response.reason() + " to SetUser");
+                LOG.warn("{} answered {} {}: its SetUser budget looks spent; it rests and the next account goes on",
+                        account, code, response.reason());
+                throw new AccountUnavailableException(account + " answered " + code);
+            }
+            case ACCOUNT_PAUSED -> {
+                pool.pause(account, RATE_LIMIT_REST, "rate limit (" + code + ")");
+                LOG.info("{} reached the per-minute limit ({}): it rests {} s", account, code,
+                        RATE_LIMIT_REST.toSeconds());
+                throw new AccountUnavailableException(account + " answered " + code);
+            }
+        }
+    }
+
+    /** Marks the row whose call could not be made or answered in the end; the route's error handling calls it. */
+    public void giveUp(Exchange exchange) {
+        clearSecrets(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        boolean deferred = cause instanceof NoUsableAccountException;
+        finish(exchange, deferred ? "DEFERRED" : "ERROR", "", describe(cause));
+    }
+
+    private static void finish(Exchange exchange, String status, String exceptionId, String reason) {
+        exchange.setVariable("status", status);
+        exchange.setVariable("exceptionId", exceptionId);
+        exchange.setVariable("reason", reason);
+    }
+
+    private static void clearSecrets(Exchange exchange) {
+        exchange.removeVariable("callerPassword");
+        exchange.removeVariable("callerToken");
+    }
+
+    private static String describe(Exception cause) {
+        if (cause instanceof NoUsableAccountException || cause instanceof TransientWebexException) {
+            return cause.getMessage();
+        }
+        String what = cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? what : what + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,112 @@
+package pindrop;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.main.Main;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import pindrop.simulator.WebexSimulator;
+
+/**
+ * pindrop as it runs in production (Camel main, {@link PindropConfiguration}, the YAML routes of routes/ and
+ * the stylesheets of xslt/) on temporary folders, pointed at a simulator over real HTTP.
+ */
+final class RunningPindrop implements AutoCloseable {
+
+    static final String SITE = "acme";
+
+    final Path inbox;
+    final Path outbox;
+    private final Main main;
+
+    private RunningPindrop(Path root, Map<String, String> properties) throws Exception {
+        inbox = root.resolve("inbox");
+        outbox = root.resolve("outbox");
+        Files.createDirectories(inbox);
+        main = new Main();
+        main.configure().addConfiguration(new PindropConfiguration());
+        main.addOverrideProperty("pindrop.inbox", inbox.toString());
+        main.addOverrideProperty("pindrop.outbox", outbox.toString());
+        main.addOverrideProperty("pindrop.state", root.resolve("state").toString());
+        main.addOverrideProperty("pindrop.read-lock-interval-ms", "100");
+        main.addOverrideProperty("webex.retry-delay-ms", "20");
+        main.addOverrideProperty("camel.main.shutdown-timeout", "5");
+        properties.forEach(main::addOverrideProperty);
+        main.start();
+    }
+
+    /** pindrop with one site admin of the simulator, fast (no throttle to speak of, short retries). */
+    static RunningPindrop against(WebexSimulator simulator, Path root, Map<String, String> properties)
+            throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("webex.site", SITE);
+        all.put("webex.url", simulator.endpoint().toString());
+        all.put("webex.rate", "1000");
+        all.put("webex.account.1.id", "admin1@acme.com");
+        all.put("webex.account.1.password", "admin1-secret");
+        all.putAll(properties);
+        return new RunningPindrop(root, all);
+    }
+
+    static RunningPindrop demo(Path root, Map<String, String> properties) throws Exception {
+        return new RunningPindrop(root, properties);
+    }
+
+    /** Drops a file the way a careful copy does: written aside under a hidden name, then renamed. */
+    void drop(String name, byte[] content) throws IOException {
+        Path hidden = inbox.resolve("." + name + ".copying");
+        Files.write(hidden, content);
+        Files.move(hidden, inbox.resolve(name));
+    }
+
+    void drop(String name, String content) throws IOException {
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode awaitSummary(String base) {
+        Path summary = outbox.resolve(base + ".summary.json");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary));
+        try {
+            return new ObjectMapper().readTree(summary.toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    List<Map<String, String>> results(String base) throws IOException {
+        return csv(outbox.resolve(base + ".results.csv"));
+    }
+
+    List<Map<String, String>> retries(String base) throws IOException {
+        return csv(outbox.resolve(base + ".retry.csv"));
+    }
+
+    static List<Map<String, String>> csv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
+                rows.add(record.toMap());
+            }
+            return rows;
+        }
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

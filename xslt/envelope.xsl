@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Wraps a job's <bodyContent> in the XML API envelope with the caller's securityContext.
+  Site and credentials arrive as parameters (exchange variables), never from the spreadsheet.
+  xmlns:xsi is declared on the root on purpose: a real server refuses a request without it.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:serv="http://www.webex.com/schemas/2002/06/service"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+
+  <xsl:param name="site" select="''"/>
+  <xsl:param name="callerId" select="''"/>
+  <xsl:param name="callerPassword" select="''"/>
+  <xsl:param name="callerToken" select="''"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:template match="/">
+    <serv:message>
+      <header>
+        <securityContext>
+          <siteName><xsl:value-of select="$site"/></siteName>
+          <webExID><xsl:value-of select="$callerId"/></webExID>
+          <xsl:choose>
+            <xsl:when test="string($callerToken)">
+              <webExAccessToken><xsl:value-of select="$callerToken"/></webExAccessToken>
+            </xsl:when>
+            <xsl:otherwise>
+              <password><xsl:value-of select="$callerPassword"/></password>
+            </xsl:otherwise>
+          </xsl:choose>
+        </securityContext>
+      </header>
+      <body>
+        <xsl:copy-of select="*"/>
+      </body>
+    </serv:message>
+  </xsl:template>
+</xsl:stylesheet>
