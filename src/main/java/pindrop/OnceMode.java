@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -14,12 +15,13 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.AccountGate;
 import pindrop.batch.Batches;
 
 /**
  * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)
  * has been processed, and chooses the exit code: 0 when every file got its outcome files, 1 when a file
- * could not be processed at all.
+ * could not be processed at all, 3 when no admin account can take a call (the files stay in the inbox).
  */
 final class OnceMode extends MainListenerSupport {
 
@@ -42,30 +44,44 @@ final class OnceMode extends MainListenerSupport {
         CamelContext context = support.getCamelContext();
         Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
         Pattern inputs = Pattern.compile(context.resolvePropertyPlaceholders("{{pindrop.input-pattern}}"));
+        AccountGate gate = context.getRegistry().lookupByNameAndType("accountGate", AccountGate.class);
         Thread watcher = new Thread(() -> {
-            awaitDrained(context, inbox, inputs);
+            Optional<String> closed = awaitDrained(context, inbox, inputs, gate);
             int rejected = context.getRegistry().lookupByNameAndType("batches", Batches.class).rejectedCount();
-            exitCode = rejected == 0 ? 0 : 1;
-            LOG.info("--once: the inbox is processed{}", rejected == 0 ? "" : ", " + rejected + " file(s) REJECTED");
+            if (closed.isPresent()) {
+                exitCode = 3;
+                LOG.error("--once: files stay in the inbox, {}", closed.get());
+            } else {
+                exitCode = rejected == 0 ? 0 : 1;
+                LOG.info("--once: the inbox is processed{}", rejected == 0 ? "" : ", " + rejected + " file(s) REJECTED");
+            }
             main.completed();
         }, "pindrop-once");
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    /** Waits until no input file waits or is in progress and no exchange is in flight, twice in a row. */
-    private static void awaitDrained(CamelContext context, Path inbox, Pattern inputs) {
+    /**
+     * Waits until no input file waits or is in progress and no exchange is in flight, twice in a row; or until
+     * files wait while the account gate is closed, whose reason it returns.
+     */
+    private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, AccountGate gate) {
         int quiet = 0;
         while (quiet < 2) {
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return Optional.empty();
             }
-            boolean busy = context.getInflightRepository().size() > 0 || hasWork(inbox, inputs);
-            quiet = busy ? 0 : quiet + 1;
+            boolean inFlight = context.getInflightRepository().size() > 0;
+            boolean waiting = hasWork(inbox, inputs);
+            if (waiting && !inFlight && gate.closedBecause().isPresent()) {
+                return gate.closedBecause();
+            }
+            quiet = inFlight || waiting ? 0 : quiet + 1;
         }
+        return Optional.empty();
     }
 
     private static boolean hasWork(Path inbox, Pattern inputs) {

@@ -1,7 +1,6 @@
 package pindrop;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.CamelConfiguration;
@@ -10,14 +9,17 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.AccountGate;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
+import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.outcome.Outbox;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
+import pindrop.webex.WebexAccountCheck;
 
 /**
  * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in
@@ -43,15 +45,27 @@ public final class PindropConfiguration implements CamelConfiguration {
                     + " run.\n", demo.endpoint());
             demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
         }
-        AccountPool pool = new AccountPool(AccountSettings.read(properties::resolveProperty),
-                Integer.parseInt(context.resolvePropertyPlaceholders("{{webex.account-quota}}")),
-                Duration.ofHours(Long.parseLong(context.resolvePropertyPlaceholders("{{webex.account-cool-down-hours}}"))),
-                Clock.systemUTC());
+        AccountPool pool = AccountPool.create(AccountSettings.read(properties::resolveProperty),
+                new AccountPool.Settings(number(context, "webex.account-quota"),
+                        Duration.ofHours(number(context, "webex.account-quota-window-hours")),
+                        Duration.ofHours(number(context, "webex.account-cool-down-hours")),
+                        Duration.ofSeconds(number(context, "webex.account-wait-seconds"))),
+                Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}")));
+        pool.checkWith(new WebexAccountCheck(context.createProducerTemplate()));
+        context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
+        Batches batches = new Batches(outbox, pool, simulated, RESULTS_WINDOW);
         context.getRegistry().bind("accountPool", pool);
-        context.getRegistry().bind("batches", new Batches(outbox, simulated, RESULTS_WINDOW));
+        context.getRegistry().bind("accountGate", new AccountGate(pool, outbox));
+        context.getRegistry().bind("batches", batches);
+        context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
         context.getRegistry().bind("rowDocument", new RowDocument());
-        context.getRegistry().bind("setUserCall", new SetUserCall(pool));
+        context.getRegistry().bind("setUserCall",
+                new SetUserCall(pool, Duration.ofSeconds(number(context, "webex.rate-limit-pause-seconds"))));
+    }
+
+    private static int number(CamelContext context, String key) {
+        return Integer.parseInt(context.resolvePropertyPlaceholders("{{" + key + "}}").trim());
     }
 }

@@ -1,76 +1,265 @@
 package pindrop.account;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * Owns the state of the admin accounts: which may call now, how many SetUser calls each has made, which is
- * cooling down and until when. Accounts are used one after another (sticky), so each account's budget is
- * spent in one stretch; routes ask the pool for an account and tell it what Webex answered, they never count.
+ * Owns the state of the admin accounts: which may call now, how many SetUser calls each made in its quota
+ * window, which rests and until when, which is set aside and why. Accounts are used one after another
+ * (sticky), so each account's budget is spent in one stretch. An account is checked with GetUser before its
+ * first use and again after a rest. Routes ask the pool for an account and tell it what Webex answered;
+ * they never count. Calls and rests survive a restart through the {@link AccountLedger}.
  */
-public final class AccountPool {
+public final class AccountPool implements Service {
 
-    private final List<Slot> slots = new ArrayList<>();
-    private final int quota;
-    private final Duration coolDown;
-    private final Clock clock;
-
-    public AccountPool(List<Account> accounts, int quota, Duration coolDown, Clock clock) {
-        accounts.forEach(a -> slots.add(new Slot(a)));
-        this.quota = quota;
-        this.coolDown = coolDown;
-        this.clock = clock;
+    /** The pool's limits; {@code patience} is how long a call waits for an account that comes back soon. */
+    public record Settings(int quota, Duration quotaWindow, Duration coolDown, Duration patience) {
     }
 
-    /** The account for the next SetUser call; the call counts against its quota from now on. */
+    public enum State { UNCHECKED, READY, RESTING, SET_ASIDE }
+
+    /** An account's state as the status page and the logs show it; never its secret. */
+    public record View(String id, State state, int calls, int callsLeft, String backAt, String why) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountPool.class);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    private static final Duration RECHECK_AFTER_NO_ANSWER = Duration.ofMinutes(1);
+
+    private final List<Slot> slots = new ArrayList<>();
+    private final Settings settings;
+    private final Clock clock;
+    private final AccountLedger ledger;
+    private AccountCheck check = account -> AccountCheck.Verdict.usable();
+    private Instant lastSaved = Instant.MIN;
+
+    public AccountPool(List<Account> accounts, Settings settings, Clock clock, AccountLedger ledger) {
+        this.settings = settings;
+        this.clock = clock;
+        this.ledger = ledger;
+        Map<String, AccountLedger.Entry> saved = load(ledger);
+        for (Account account : accounts) {
+            Slot slot = new Slot(account);
+            AccountLedger.Entry entry = saved.get(account.id());
+            if (entry != null) {
+                slot.calls = entry.calls();
+                slot.windowStart = entry.windowStart();
+                if (entry.restUntil() != null) {
+                    slot.state = State.RESTING;
+                    slot.restUntil = entry.restUntil();
+                    slot.why = entry.why();
+                }
+            }
+            slots.add(slot);
+        }
+    }
+
+    public static AccountPool create(List<Account> accounts, Settings settings, Path stateDir) {
+        return new AccountPool(accounts, settings, Clock.systemUTC(), new AccountLedger(stateDir));
+    }
+
+    /** The GetUser check, set once the routes that make it exist. */
+    public synchronized void checkWith(AccountCheck accountCheck) {
+        this.check = accountCheck;
+    }
+
+    /**
+     * The account for the next SetUser call, which counts against its quota from now on. Waits up to the
+     * pool's patience for an account that rests only briefly (the per-minute limit); past that, no account.
+     */
     public synchronized Account take() throws NoUsableAccountException {
-        Instant now = clock.instant();
-        for (Slot slot : slots) {
-            if (slot.usableAt(now) && slot.calls < quota) {
+        Instant giveUpAt = clock.instant().plus(settings.patience());
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Slot> ready = firstReady(now);
+            if (ready.isPresent()) {
+                Slot slot = ready.get();
+                if (slot.windowStart == null) {
+                    slot.windowStart = now;
+                }
                 slot.calls++;
+                if (slot.calls == settings.quota()) {
+                    LOG.info("{} made its {} SetUser calls of this window: the next account goes on", slot.account,
+                            settings.quota());
+                }
+                saveSoon(now);
                 return slot.account;
             }
+            Optional<Instant> back = earliestBack(now);
+            if (back.isEmpty() || back.get().isAfter(giveUpAt)) {
+                throw new NoUsableAccountException(whyNone(back));
+            }
+            try {
+                wait(Math.max(1, Duration.between(now, back.get()).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NoUsableAccountException("interrupted while waiting for an account");
+            }
         }
-        throw new NoUsableAccountException(whyNone(now));
     }
 
     /** Webex said the account's SetUser budget is spent: it rests for the cool-down, never retried before. */
     public synchronized void spent(Account account, String why) {
-        Slot slot = slotOf(account);
-        slot.restUntil = clock.instant().plus(coolDown);
-        slot.why = why;
+        rest(slotOf(account), settings.coolDown(), why);
+        save();
     }
 
-    /** The account hit the per-minute limit: it rests for the given time, then goes on. */
+    /** The account hit the per-minute limit: it rests briefly and goes on without a new check. */
     public synchronized void pause(Account account, Duration rest, String why) {
         Slot slot = slotOf(account);
+        if (slot.state == State.READY) {
+            rest(slot, rest, why);
+            slot.recheck = false;
+        }
+    }
+
+    /** True when an account can take a call now, checking unchecked accounts first. */
+    public synchronized boolean anyUsable() {
+        return firstReady(clock.instant()).isPresent();
+    }
+
+    /** Why no account can take a call, and when the first comes back; empty when one can. */
+    public synchronized Optional<String> whyUnusable() {
+        Instant now = clock.instant();
+        return firstReady(now).isPresent() ? Optional.empty() : Optional.of(whyNone(earliestBack(now)));
+    }
+
+    /** When the first account that can take calls again comes back; empty when none ever will. */
+    public synchronized Optional<Instant> nextUsableAt() {
+        return earliestBack(clock.instant());
+    }
+
+    public synchronized List<View> view() {
+        return slots.stream().map(s -> new View(s.account.id(), s.state, s.calls,
+                Math.max(0, settings.quota() - s.calls), backAt(s).map(Instant::toString).orElse(null), s.why))
+                .toList();
+    }
+
+    @Override
+    public void start() {
+        // the state was loaded when the pool was made
+    }
+
+    /** Saves the usage when pindrop stops, so the next start knows every call. */
+    @Override
+    public void stop() {
+        save();
+    }
+
+    /** Writes what must survive a restart. */
+    public synchronized void save() {
+        Map<String, AccountLedger.Entry> entries = new HashMap<>();
+        for (Slot s : slots) {
+            entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
+                    s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
+        }
+        try {
+            ledger.save(entries);
+            lastSaved = clock.instant();
+        } catch (IOException e) {
+            LOG.warn("the account usage could not be saved ({}); it is kept in memory", e.getMessage());
+        }
+    }
+
+    private Optional<Slot> firstReady(Instant now) {
+        for (Slot slot : slots) {
+            renew(slot, now);
+            if (slot.state == State.UNCHECKED) {
+                runCheck(slot, now);
+            }
+            if (slot.state == State.READY && slot.calls < settings.quota()) {
+                return Optional.of(slot);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A rest that is over, or a quota window that ended, gives the account back. */
+    private void renew(Slot slot, Instant now) {
+        if (slot.windowStart != null && !now.isBefore(slot.windowStart.plus(settings.quotaWindow()))) {
+            slot.calls = 0;
+            slot.windowStart = null;
+        }
+        if (slot.state == State.RESTING && !now.isBefore(slot.restUntil)) {
+            slot.state = slot.recheck ? State.UNCHECKED : State.READY;
+            slot.why = "";
+        }
+    }
+
+    private void runCheck(Slot slot, Instant now) {
+        AccountCheck.Verdict verdict = check.check(slot.account);
+        switch (verdict.kind()) {
+            case USABLE -> {
+                slot.state = State.READY;
+                slot.why = "";
+                LOG.info("{} is a site admin: ready", slot.account);
+            }
+            case UNUSABLE -> {
+                slot.state = State.SET_ASIDE;
+                slot.why = verdict.why();
+                LOG.error("{} is set aside and never used: {}", slot.account, verdict.why());
+            }
+            case NO_ANSWER -> {
+                rest(slot, RECHECK_AFTER_NO_ANSWER, "could not be checked: " + verdict.why());
+                LOG.warn("{} could not be checked ({}); trying again in a minute", slot.account, verdict.why());
+            }
+        }
+    }
+
+    private void rest(Slot slot, Duration rest, String why) {
+        slot.state = State.RESTING;
         slot.restUntil = clock.instant().plus(rest);
         slot.why = why;
+        slot.recheck = true;
     }
 
-    /** The account cannot be used at all (not a site admin, wrong credentials) until pindrop restarts. */
-    public synchronized void setAside(Account account, String why) {
-        Slot slot = slotOf(account);
-        slot.restUntil = Instant.MAX;
-        slot.why = why;
+    private Optional<Instant> earliestBack(Instant now) {
+        return slots.stream().map(this::backAt).flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
-    public synchronized boolean anyUsable() {
-        Instant now = clock.instant();
-        return slots.stream().anyMatch(s -> s.usableAt(now) && s.calls < quota);
-    }
-
-    private String whyNone(Instant now) {
-        if (slots.isEmpty()) {
-            return "no admin account is configured (webex.account.1.id)";
+    private Optional<Instant> backAt(Slot s) {
+        if (s.state == State.SET_ASIDE) {
+            return Optional.empty();
         }
-        return "no admin account can take a call now: " + slots.stream()
-                .map(s -> s.account.id() + " " + (s.calls >= quota ? "made its " + quota + " calls" : s.why))
+        Instant back = s.state == State.RESTING ? s.restUntil : clock.instant();
+        if (s.calls >= settings.quota() && s.windowStart != null) {
+            Instant windowEnd = s.windowStart.plus(settings.quotaWindow());
+            back = back.isAfter(windowEnd) ? back : windowEnd;
+        }
+        return Optional.of(back);
+    }
+
+    private String whyNone(Optional<Instant> back) {
+        if (slots.isEmpty()) {
+            return "no admin account is configured (set WEBEX_ACCOUNT_1_ID and WEBEX_ACCOUNT_1_PASSWORD)";
+        }
+        String states = slots.stream()
+                .map(s -> s.account.id() + " " + (s.state == State.READY && s.calls >= settings.quota()
+                        ? "made its " + settings.quota() + " calls" : s.why))
                 .collect(Collectors.joining("; "));
+        return "no admin account can take a call now (" + states + ")"
+                + back.map(b -> "; the first is usable again at " + b).orElse("; none will be without a fix");
+    }
+
+    private void saveSoon(Instant now) {
+        if (Duration.between(lastSaved, now).compareTo(SAVE_EVERY) >= 0) {
+            save();
+        }
     }
 
     private Slot slotOf(Account account) {
@@ -78,18 +267,26 @@ public final class AccountPool {
                 .orElseThrow(() -> new IllegalArgumentException("not an account of this pool: " + account));
     }
 
+    private static Map<String, AccountLedger.Entry> load(AccountLedger ledger) {
+        try {
+            return ledger.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the account usage in " + e.getMessage() + " cannot be read", e);
+        }
+    }
+
     private static final class Slot {
         final Account account;
+        State state = State.UNCHECKED;
         int calls;
+        Instant windowStart;
         Instant restUntil = Instant.MIN;
         String why = "";
+        /** After this rest, check the account with GetUser again (not after a per-minute pause). */
+        boolean recheck = true;
 
         Slot(Account account) {
             this.account = account;
-        }
-
-        boolean usableAt(Instant now) {
-            return !now.isBefore(restUntil);
         }
     }
 }

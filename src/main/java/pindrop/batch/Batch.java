@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -103,7 +104,7 @@ public final class Batch {
     }
 
     /** Publishes results, retry and, last, the summary; returns the summary. */
-    public Map<String, Object> finish() throws IOException {
+    public Map<String, Object> finish(Optional<Instant> accountsBack) throws IOException {
         writer.close();
         outbox.publish(resultsStaged, base + ".results.csv");
         outbox.publish(retryStaged, base + ".retry.csv");
@@ -115,6 +116,7 @@ public final class Batch {
         summary.put("accounts", accounts.stream().sorted().toList());
         summary.put("results", base + ".results.csv");
         summary.put("retry", base + ".retry.csv");
+        accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
         outbox.publishSummary(base, summary);
         return summary;
     }

@@ -2,14 +2,19 @@ package pindrop.batch;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.Outcome;
 import pindrop.outcome.Status;
@@ -34,12 +39,15 @@ public final class Batches {
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
     private final Outbox outbox;
+    private final AccountPool pool;
     private final boolean simulated;
     private final int window;
     private final AtomicInteger rejected = new AtomicInteger();
+    private final Set<Batch> open = ConcurrentHashMap.newKeySet();
 
-    public Batches(Outbox outbox, boolean simulated, int window) {
+    public Batches(Outbox outbox, AccountPool pool, boolean simulated, int window) {
         this.outbox = outbox;
+        this.pool = pool;
         this.simulated = simulated;
         this.window = window;
     }
@@ -50,7 +58,9 @@ public final class Batches {
         String job = exchange.getVariable("job", String.class);
         HeaderAliases value = HeaderAliases.of(exchange.getVariable("valueColumn", String.class).split("\\s*,\\s*"));
         Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, value);
-        exchange.setProperty(BATCH, new Batch(file.toPath(), name, job, scan, outbox, simulated, window));
+        Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window);
+        exchange.setProperty(BATCH, batch);
+        open.add(batch);
         LOG.info("{}: {} rows, user column '{}', {} column '{}'{}", name, scan.rows(), scan.userColumn(), job,
                 scan.valueColumn(), simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
     }
@@ -74,9 +84,16 @@ public final class Batches {
 
     public void finish(Exchange exchange) throws IOException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
-        Map<String, Object> summary = batch.finish();
+        Optional<Instant> accountsBack = batch.count(Status.DEFERRED) > 0 ? pool.nextUsableAt() : Optional.empty();
+        Map<String, Object> summary = batch.finish(accountsBack);
+        open.remove(batch);
         LOG.info("{}: done, {} rows {}{}", batch.inputName(), summary.get("rows"), summary.get("counts"),
                 simulated ? " [SIMULATED]" : "");
+        if (batch.count(Status.DEFERRED) > 0) {
+            LOG.warn("{}: {} rows DEFERRED, in {}; the first admin account is usable again {}", batch.inputName(),
+                    batch.count(Status.DEFERRED), summary.get("retry"),
+                    accountsBack.map(at -> "at " + at).orElse("only after a fix (see the log above)"));
+        }
     }
 
     /** Writes the summary of a file that could not be processed at all; the route then moves it to .failed. */
@@ -87,9 +104,18 @@ public final class Batches {
                 : name + " could not be processed: " + cause;
         outbox.publishSummary(outbox.claim(name),
                 Summaries.rejected(name, exchange.getVariable("job", String.class), reason, simulated,
-                        java.time.Instant.now()));
+                        Instant.now()));
         rejected.incrementAndGet();
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        if (batch != null) {
+            open.remove(batch);
+        }
         LOG.error("REJECTED {}: {}", name, reason);
+    }
+
+    /** The files being processed now, for progress reports. */
+    public Set<Batch> open() {
+        return Set.copyOf(open);
     }
 
     /** Files rejected since start, for {@code --once}'s exit code. */

@@ -25,13 +25,18 @@ public final class RowDocument {
     public String toXml(Exchange exchange) throws XMLStreamException {
         Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
         SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
+        return of(row.number(), row.get(batch.userColumn()), row.get(batch.valueColumn()), row.columns());
+    }
+
+    /** The document for a user and value of one's own, e.g. GetUser on an admin account's id. */
+    public static String of(int number, String user, String value, Map<String, String> cells) throws XMLStreamException {
         StringWriter out = new StringWriter(256);
         XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
         xml.writeStartElement("row");
-        xml.writeAttribute("number", Integer.toString(row.number()));
-        element(xml, "user", row.get(batch.userColumn()));
-        element(xml, "value", row.get(batch.valueColumn()));
-        for (Map.Entry<String, String> cell : row.columns().entrySet()) {
+        xml.writeAttribute("number", Integer.toString(number));
+        element(xml, "user", user);
+        element(xml, "value", value);
+        for (Map.Entry<String, String> cell : cells.entrySet()) {
             xml.writeStartElement("cell");
             xml.writeAttribute("name", xmlSafe(cell.getKey()));
             xml.writeCharacters(xmlSafe(cell.getValue()));

@@ -21,6 +21,8 @@ public final class Outbox {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    static final String STATUS = "pindrop.status.json";
+
     private final Path dir;
     private final Set<String> claimed = new HashSet<>();
 
@@ -65,6 +67,13 @@ public final class Outbox {
         synchronized (this) {
             claimed.remove(base);
         }
+    }
+
+    /** pindrop's own state for operators and reporting systems: {@code pindrop.status.json}. */
+    public void publishStatus(Map<String, Object> status) throws IOException {
+        Path staged = staging(STATUS);
+        JSON.writeValue(staged.toFile(), status);
+        publish(staged, STATUS);
     }
 
     private Path summaryOf(String base) {

@@ -20,27 +20,32 @@ import pindrop.account.NoUsableAccountException;
  */
 public final class SetUserCall {
 
-    /** How long an account rests after Webex's per-minute limit (000045). */
-    static final Duration RATE_LIMIT_REST = Duration.ofSeconds(60);
-
     private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
     private static final String ACCOUNT = "pindrop.account";
 
     private final AccountPool pool;
+    /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
+    private final Duration rateLimitRest;
 
-    public SetUserCall(AccountPool pool) {
+    public SetUserCall(AccountPool pool, Duration rateLimitRest) {
         this.pool = pool;
+        this.rateLimitRest = rateLimitRest;
     }
 
     public void prepare(Exchange exchange) throws NoUsableAccountException {
         Account account = pool.take();
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
+        credentials(exchange, account);
+        // failover tries each account on a copy of the row's exchange: the counter is shared by reference
+        exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
+    }
+
+    /** The caller's id and secret as stylesheet parameters for xslt/envelope.xsl; removed again after the call. */
+    static void credentials(Exchange exchange, Account account) {
         exchange.setVariable("callerId", account.id());
         exchange.setVariable("callerPassword", account.password());
         exchange.setVariable("callerToken", account.token());
-        // failover tries each account on a copy of the row's exchange: the counter is shared by reference
-        exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
     }
 
     public void judge(Exchange exchange) throws TransientWebexException, AccountUnavailableException {
@@ -73,9 +78,9 @@ public final class SetUserCall {
                 throw new AccountUnavailableException(account + " answered " + code);
             }
             case ACCOUNT_PAUSED -> {
-                pool.pause(account, RATE_LIMIT_REST, "rate limit (" + code + ")");
+                pool.pause(account, rateLimitRest, "rate limit (" + code + ")");
                 LOG.info("{} reached the per-minute limit ({}): it rests {} s", account, code,
-                        RATE_LIMIT_REST.toSeconds());
+                        rateLimitRest.toSeconds());
                 throw new AccountUnavailableException(account + " answered " + code);
             }
         }

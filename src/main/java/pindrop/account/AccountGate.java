@@ -1,0 +1,76 @@
+package pindrop.account;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pindrop.outcome.Outbox;
+
+/**
+ * Keeps the inbox closed while no admin account can take a call: a job route's file consumer asks it before
+ * each poll, so files wait in the inbox instead of ending as rows of DEFERRED. The reason goes to the log
+ * once per change and to {@code outbox/pindrop.status.json}. The first poll is the start-up check of the accounts.
+ */
+public final class AccountGate implements PollingConsumerPollStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountGate.class);
+
+    private final AccountPool pool;
+    private final Outbox outbox;
+    private volatile Optional<String> closedBecause = Optional.empty();
+    private String lastStatus;
+
+    public AccountGate(AccountPool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
+        closedBecause = pool.whyUnusable();
+        String status = closedBecause.orElse("");
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            closedBecause.ifPresentOrElse(why -> LOG.error("Files wait in the inbox: {}", why),
+                    () -> LOG.info("An admin account is ready: the inbox is open"));
+            writeStatus();
+        }
+        return closedBecause.isEmpty();
+    }
+
+    /** Why files are not taken now; empty when the inbox is open. */
+    public Optional<String> closedBecause() {
+        return closedBecause;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // nothing to do after a poll
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        return false;
+    }
+
+    private void writeStatus() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("at", Instant.now().toString());
+        status.put("accountUsable", closedBecause.isEmpty());
+        closedBecause.ifPresent(why -> status.put("reason", why));
+        status.put("accounts", pool.view());
+        try {
+            outbox.publishStatus(status);
+        } catch (IOException e) {
+            LOG.warn("outbox/pindrop.status.json could not be written: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package pindrop.webex;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+import pindrop.account.Account;
+import pindrop.account.AccountCheck;
+import pindrop.check.RowDocument;
+
+/**
+ * GetUser on an admin account's own id through the {@code account-check} route: the account may run SetUser
+ * for others only when Webex shows {@code siteAdmin} true. Each unusable verdict says what to fix.
+ */
+public final class WebexAccountCheck implements AccountCheck {
+
+    private final ProducerTemplate template;
+
+    public WebexAccountCheck(ProducerTemplate template) {
+        this.template = template;
+    }
+
+    @Override
+    public Verdict check(Account account) {
+        String self;
+        try {
+            self = RowDocument.of(0, account.id(), "", Map.of());
+        } catch (XMLStreamException e) {
+            return Verdict.unusable("its id cannot be written as XML: " + e.getMessage());
+        }
+        Exchange answer = template.request("direct:account-check", exchange -> {
+            exchange.getIn().setBody(self);
+            SetUserCall.credentials(exchange, account);
+        });
+        if (answer.getException() != null) {
+            return Verdict.noAnswer(answer.getException().getMessage());
+        }
+        int http = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (http != 200) {
+            return Verdict.noAnswer("HTTP " + http);
+        }
+        try {
+            return verdict(account, WebexResponse.parse(answer.getMessage().getBody(InputStream.class)));
+        } catch (MalformedResponseException e) {
+            return Verdict.noAnswer(e.getMessage());
+        }
+    }
+
+    static Verdict verdict(Account account, WebexResponse response) {
+        if (response.success()) {
+            String siteAdmin = response.value("siteAdmin");
+            return "true".equals(siteAdmin) ? Verdict.usable()
+                    : Verdict.unusable(account.id() + " is not a site admin: GetUser shows siteAdmin=" + siteAdmin
+                            + " (give it the site administrator role in Webex site administration)");
+        }
+        String answer = response.exceptionId() + " " + response.reason();
+        return switch (ExceptionTable.actionFor(response)) {
+            case RETRY, ACCOUNT_PAUSED -> Verdict.noAnswer(answer);
+            case ACCOUNT_SPENT -> Verdict.unusable("GetUser on its own id answered " + answer + ": "
+                    + (account.usesToken() ? "the access token is wrong or expired (renew WEBEX_ACCOUNT_"
+                            + account.number() + "_TOKEN)" : "the password is wrong (check WEBEX_ACCOUNT_"
+                            + account.number() + "_PASSWORD)"));
+            default -> Verdict.unusable("GetUser on its own id answered " + answer);
+        };
+    }
+}

@@ -1,0 +1,221 @@
+package pindrop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pindrop.simulator.WebexSimulator;
+
+/** Several admin accounts, their budgets, rate limits and faults: no stall, no burnt account, nothing lost. */
+class AccountFailoverTest {
+
+    static final int CONCURRENCY = 4;
+
+    @TempDir
+    Path root;
+    WebexSimulator simulator;
+    RunningPindrop pindrop;
+
+    @AfterEach
+    void stop() {
+        if (pindrop != null) {
+            pindrop.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void learnsEachAccountsBudgetFromWebexAndFinishesOnTheNext() throws Exception {
+        List<String> users = Users.ids(80);
+        simulator = admins(3).users(users).setUserQuota(30).build().start();
+        pindrop = run(3, Map.of("webex.account-quota", "1000"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+        JsonNode summary = pindrop.awaitSummary("pins");
+
+        assertEquals(80, summary.get("counts").get("SUCCESS").asInt(), () -> results());
+        for (int n = 1; n <= 3; n++) {
+            String admin = "admin" + n + "@acme.com";
+            assertTrue(simulator.setUserCallsBy(admin) <= 30 + CONCURRENCY,
+                    admin + " made " + simulator.setUserCallsBy(admin) + " SetUser calls");
+            assertTrue(answers(admin, "030002") <= CONCURRENCY,
+                    admin + " got 030002 " + answers(admin, "030002") + " times: only calls in flight may");
+        }
+        assertEachUserSetOnceAndNeverAfter(users);
+    }
+
+    @Test
+    void movesOnAtItsOwnQuotaBeforeWebexLocksTheAccount() throws Exception {
+        List<String> users = Users.ids(70);
+        simulator = admins(3).users(users).build().start();
+        pindrop = run(3, Map.of("webex.account-quota", "25"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+
+        assertEquals(70, pindrop.awaitSummary("pins").get("counts").get("SUCCESS").asInt());
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(simulator.setUserCallsBy("admin" + n + "@acme.com") <= 25);
+        }
+        assertEquals(25, simulator.setUserCallsBy("admin1@acme.com"), "accounts are used one after another");
+    }
+
+    @Test
+    void rowsLeftWhenEveryAccountIsSpentAreDeferredAndInTheRetryFile() throws Exception {
+        List<String> users = Users.ids(60);
+        simulator = admins(2).users(users).setUserQuota(20).build().start();
+        pindrop = run(2, Map.of("webex.account-quota", "1000", "webex.account-wait-seconds", "0"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+        JsonNode summary = pindrop.awaitSummary("pins");
+
+        int success = summary.get("counts").get("SUCCESS").asInt();
+        int deferred = summary.get("counts").get("DEFERRED").asInt();
+        assertEquals(60, success + deferred, () -> summary.toString());
+        assertTrue(success >= 40 - 2 * CONCURRENCY && success <= 40, "successes: " + success);
+        assertTrue(Instant.parse(summary.get("deferredUntil").asText()).isAfter(Instant.now()));
+        List<Map<String, String>> results = pindrop.results("pins");
+        List<String> deferredUsers = results.stream().filter(r -> r.get("status").equals("DEFERRED"))
+                .map(r -> r.get("webExId")).toList();
+        assertEquals(deferredUsers, pindrop.retries("pins").stream().map(r -> r.get("webExId")).toList());
+        deferredUsers.forEach(user -> assertNull(simulator.hostPin(user), user + " is DEFERRED, so not set"));
+        results.stream().filter(r -> r.get("status").equals("SUCCESS"))
+                .forEach(r -> assertEquals(1, simulator.successfulSetUserCalls(r.get("webExId"))));
+    }
+
+    @Test
+    void setsAsideANonAdminAndAWrongPasswordAndSucceedsOnTheGoodAccount() throws Exception {
+        List<String> users = Users.ids(10);
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE)
+                .account("admin1@acme.com", "admin1-secret", false)
+                .admin("admin2@acme.com", "the-real-password")
+                .admin("admin3@acme.com", "admin3-secret")
+                .users(users).build().start();
+        pindrop = run(3, Map.of());
+
+        pindrop.drop("pins.csv", Users.csv(users));
+
+        assertEquals(10, pindrop.awaitSummary("pins").get("counts").get("SUCCESS").asInt());
+        assertEquals(0, simulator.setUserCallsBy("admin1@acme.com"));
+        assertEquals(0, simulator.setUserCallsBy("admin2@acme.com"));
+        Map<String, String> why = accountStates();
+        assertTrue(why.get("admin1@acme.com").contains("SET_ASIDE admin1@acme.com is not a site admin: GetUser shows"
+                + " siteAdmin=false"), why.toString());
+        assertTrue(why.get("admin2@acme.com").contains("SET_ASIDE GetUser on its own id answered 030002"),
+                why.toString());
+        assertTrue(why.get("admin2@acme.com").contains("WEBEX_ACCOUNT_2_PASSWORD"), why.toString());
+    }
+
+    @Test
+    void rideOutServerErrorsBackEndTroubleResetsAndRateLimits() throws Exception {
+        List<String> users = Users.ids(60);
+        simulator = admins(3).users(users).http503Rate(0.10).backendFaultRate(0.05).resetRate(0.03)
+                .perMinuteLimit(30).seed(7).build().start();
+        pindrop = run(3, Map.of("webex.rate-limit-pause-seconds", "1"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+        JsonNode summary = pindrop.awaitSummary("pins");
+
+        assertEquals(60, summary.get("counts").get("SUCCESS").asInt(), () -> results());
+        assertEachUserSetOnceAndNeverAfter(users);
+        int attempts = pindrop.results("pins").stream().mapToInt(r -> Integer.parseInt(r.get("attempts"))).sum();
+        long setUserCalls = simulator.calls().stream().filter(c -> c.operation().equals("SetUser")).count();
+        assertEquals(setUserCalls, attempts, "attempts count every call, faulted ones included");
+        assertTrue(attempts > 60, "some calls were retried: " + attempts);
+        assertTrue(simulator.calls().stream().anyMatch(c -> "000045".equals(c.exceptionId())),
+                "the per-minute limit was reached");
+    }
+
+    @Test
+    void throttleKeepsEveryOneSecondWindowUnderTheRate() throws Exception {
+        List<String> users = Users.ids(200);
+        simulator = admins(1).users(users).build().start();
+        pindrop = run(1, Map.of("webex.rate", "20"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+        JsonNode summary = pindrop.awaitSummary("pins");
+
+        assertEquals(200, summary.get("counts").get("SUCCESS").asInt());
+        List<Instant> arrivals = simulator.calls().stream().filter(c -> c.operation().equals("SetUser"))
+                .map(WebexSimulator.Call::arrival).sorted().toList();
+        int most = 0;
+        for (int first = 0, last = 0; last < arrivals.size(); last++) {
+            while (!arrivals.get(first).plusSeconds(1).isAfter(arrivals.get(last))) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        double seconds = (arrivals.get(arrivals.size() - 1).toEpochMilli() - arrivals.get(0).toEpochMilli()) / 1000.0;
+        System.out.printf("throttle at 20/s: 200 calls over %.2f s, at most %d in any one-second window%n", seconds,
+                most);
+        assertTrue(most <= 20, "at most 20 calls in any one-second window, found " + most);
+        assertTrue(seconds >= 9.0, "200 calls at 20/s take about 10 s, took " + seconds);
+    }
+
+    private WebexSimulator.Builder admins(int count) {
+        WebexSimulator.Builder builder = WebexSimulator.builder().site(RunningPindrop.SITE);
+        for (int n = 1; n <= count; n++) {
+            builder.admin("admin" + n + "@acme.com", "admin" + n + "-secret");
+        }
+        return builder;
+    }
+
+    private RunningPindrop run(int accounts, Map<String, String> properties) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(Users.accounts(accounts));
+        all.put("webex.concurrency", Integer.toString(CONCURRENCY));
+        all.putAll(properties);
+        return RunningPindrop.against(simulator, root, all);
+    }
+
+    private long answers(String admin, String exceptionId) {
+        return simulator.calls().stream()
+                .filter(c -> c.caller().equalsIgnoreCase(admin) && exceptionId.equals(c.exceptionId())).count();
+    }
+
+    /** Each user's PIN set by exactly one successful call, and no call for a user after that success. */
+    private void assertEachUserSetOnceAndNeverAfter(List<String> users) {
+        Map<String, Instant> succeededAt = new HashMap<>();
+        for (WebexSimulator.Call call : simulator.calls()) {
+            if (!call.operation().equals("SetUser")) {
+                continue;
+            }
+            Instant done = succeededAt.get(call.targetUser());
+            assertTrue(done == null, call.targetUser() + " was sent again after its success");
+            if (call.succeeded()) {
+                succeededAt.put(call.targetUser(), call.arrival());
+            }
+        }
+        for (int i = 0; i < users.size(); i++) {
+            assertEquals(Users.pin(i), simulator.hostPin(users.get(i)), users.get(i));
+            assertEquals(1, simulator.successfulSetUserCalls(users.get(i)), users.get(i));
+        }
+    }
+
+    private Map<String, String> accountStates() throws Exception {
+        JsonNode status = new ObjectMapper().readTree(pindrop.outbox.resolve("pindrop.status.json").toFile());
+        return java.util.stream.StreamSupport.stream(status.get("accounts").spliterator(), false)
+                .collect(Collectors.toMap(a -> a.get("id").asText(),
+                        a -> a.get("state").asText() + " " + a.get("why").asText()));
+    }
+
+    private String results() {
+        try {
+            return pindrop.results("pins").toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
