@@ -1,11 +1,15 @@
 package pindrop.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Webex XML API endpoint ({@code POST /WBXService/XMLService}) on 127.0.0.1 that answers {@code SetUser}
@@ -63,6 +68,12 @@ import java.util.function.Function;
  * <li>{@link Builder#clock}: the clock of the rolling minute and of {@link Call#arrival()}.</li>
  * </ul>
  *
+ * <h2>HTTPS</h2>
+ * {@link Builder#tls} serves HTTPS, TLS 1.2 and 1.3 only, still on 127.0.0.1 alone. {@link #endpoint()} then
+ * names the host {@code localhost}, the name a test certificate covers; {@link #endpoint(String)} gives the
+ * same port under another name, such as {@code 127.0.0.1}, to see a client reject a certificate that does not
+ * name the host it called.
+ *
  * <h2>Order of checks for each call</h2>
  * <ol>
  * <li>Malformed request: 000000 {@code Fail to forward request:null}. That is: not namespace-well-formed
@@ -95,6 +106,7 @@ public final class WebexSimulator implements AutoCloseable {
 
     /** Handler threads: each sleeps through the latency, so 32 callers at 100 ms must not queue. */
     private static final int THREADS = 128;
+    private static final int BACKLOG = 1024;
 
     /**
      * One call as the simulator saw it.
@@ -117,6 +129,7 @@ public final class WebexSimulator implements AutoCloseable {
 
     private final String siteName;
     private final int port;
+    private final SSLContext tls;
     private final UserDirectory directory;
     private final CallerLimits limits;
     private final FaultInjector faults;
@@ -128,6 +141,7 @@ public final class WebexSimulator implements AutoCloseable {
     private WebexSimulator(Builder builder) {
         siteName = builder.siteName;
         port = builder.port;
+        tls = builder.tls;
         directory = new UserDirectory(builder.users, builder.anyUser);
         limits = new CallerLimits(builder.perMinuteLimit, builder.setUserQuota, builder.clock);
         faults = new FaultInjector(builder.resetRate, builder.http503Rate, builder.backendFaultRate, builder.seed);
@@ -139,7 +153,10 @@ public final class WebexSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Binds 127.0.0.1 and serves. A simulator starts once; {@link #close()} ends it. */
+    /**
+     * Binds 127.0.0.1 and serves, over HTTPS if built with {@link Builder#tls}. A simulator starts once;
+     * {@link #close()} ends it.
+     */
     public synchronized WebexSimulator start() {
         if (server != null) {
             throw new IllegalStateException("already started");
@@ -149,7 +166,7 @@ public final class WebexSimulator implements AutoCloseable {
         // server: unless set otherwise, turn Nagle off.
         System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+            server = bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
@@ -160,12 +177,25 @@ public final class WebexSimulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:PORT/WBXService/XMLService}; the port is the bound one when built with 0. */
-    public synchronized URI endpoint() {
+    /**
+     * {@code http://127.0.0.1:PORT/WBXService/XMLService}, or {@code https://localhost:PORT/...} over TLS; the
+     * port is the bound one when built with 0.
+     */
+    public URI endpoint() {
+        return endpoint(tls == null ? "127.0.0.1" : "localhost");
+    }
+
+    /** {@link #endpoint()} under another host name or address, which must still lead to 127.0.0.1. */
+    public synchronized URI endpoint(String host) {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + XmlServiceHandler.PATH);
+        try {
+            return new URI(tls == null ? "http" : "https", null, host, server.getAddress().getPort(),
+                    XmlServiceHandler.PATH, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a host: " + host, e);
+        }
     }
 
     public String siteName() {
@@ -233,6 +263,15 @@ public final class WebexSimulator implements AutoCloseable {
         }
     }
 
+    private HttpServer bind(InetSocketAddress address) throws IOException {
+        if (tls == null) {
+            return HttpServer.create(address, BACKLOG);
+        }
+        HttpsServer https = HttpsServer.create(address, BACKLOG);
+        https.setHttpsConfigurator(new TlsConfigurator(tls));
+        return https;
+    }
+
     private <T> T setting(String user, Function<UserDirectory.SiteUser, T> value) {
         return directory.find(user).map(value).orElse(null);
     }
@@ -263,7 +302,9 @@ public final class WebexSimulator implements AutoCloseable {
               --backend-fault-rate R   fraction of calls answered 000035
               --http503-rate R         fraction of calls answered HTTP 503
               --reset-rate R           fraction of calls whose connection is dropped
-              --seed N                 seed for the random faults""";
+              --seed N                 seed for the random faults
+              --tls-keystore FILE      serve HTTPS with the key in this PKCS12 or JKS file
+              --tls-password PW        password of that file and its key""";
 
     /** Runs a simulator until the JVM is stopped (Ctrl-C), for demos and benchmarks. */
     public static void main(String[] args) throws InterruptedException {
@@ -284,6 +325,8 @@ public final class WebexSimulator implements AutoCloseable {
 
     static Builder fromArgs(String... args) {
         Builder builder = builder().site("acme");
+        Path keyStore = null;
+        String keyStorePassword = "";
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--users-any")) {
@@ -312,7 +355,16 @@ public final class WebexSimulator implements AutoCloseable {
                 case "--http503-rate" -> builder.http503Rate(Double.parseDouble(value));
                 case "--reset-rate" -> builder.resetRate(Double.parseDouble(value));
                 case "--seed" -> builder.seed(Long.parseLong(value));
+                case "--tls-keystore" -> keyStore = Path.of(value);
+                case "--tls-password" -> keyStorePassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (keyStore != null) {
+            try {
+                builder.tls(TlsConfigurator.serverContext(keyStore, keyStorePassword.toCharArray()));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("--tls-keystore " + keyStore + ": " + e.getMessage(), e);
             }
         }
         return builder;
@@ -332,6 +384,7 @@ public final class WebexSimulator implements AutoCloseable {
         private long seed = ThreadLocalRandom.current().nextLong();
         private int port;
         private Clock clock = Clock.systemUTC();
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -427,6 +480,12 @@ public final class WebexSimulator implements AutoCloseable {
         /** The clock of the rolling minute and of call arrivals; a test can move it instead of waiting. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Serve HTTPS with this context's key and certificate; TLS below 1.2 is refused whatever it allows. */
+        public Builder tls(SSLContext serverContext) {
+            this.tls = Objects.requireNonNull(serverContext, "serverContext");
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -21,13 +22,20 @@ final class SimulatorClient {
     static final String USE_NS = "http://www.webex.com/schemas/2002/06/service/user";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final HttpClient http;
     private final URI endpoint;
 
     SimulatorClient(URI endpoint) {
+        this(endpoint, HttpClient.newBuilder());
+    }
+
+    /** Over HTTPS, trusting what this context trusts and verifying the host name. */
+    SimulatorClient(URI endpoint, SSLContext tls) {
+        this(endpoint, HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private SimulatorClient(URI endpoint, HttpClient.Builder http) {
+        this.http = http.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         this.endpoint = endpoint;
     }
 
