@@ -38,6 +38,7 @@ final class CsvLimitGuard extends FilterReader {
     private int row = 1;
     private int columns = 1;
     private int fieldLength;
+    private int rowLength;
     private LimitExceeded pending;
 
     CsvLimitGuard(Reader text, char delimiter, String fileName) {
@@ -121,14 +122,18 @@ final class CsvLimitGuard extends FilterReader {
             row++;
             columns = 1;
             fieldLength = 0;
+            rowLength = 0;
             return null;
         }
         state = State.UNQUOTED;
         return grow();
     }
 
+    /** Counts a character of cell text, which is what the parser buffers. */
     private LimitExceeded grow() {
-        return ++fieldLength > RowLimits.MAX_FIELD_CHARS
-                ? new LimitExceeded(RowLimits.fieldTooLong(fileName, row), row) : null;
+        if (++fieldLength > RowLimits.MAX_FIELD_CHARS) {
+            return new LimitExceeded(RowLimits.fieldTooLong(fileName, row), row);
+        }
+        return ++rowLength > RowLimits.MAX_ROW_CHARS ? new LimitExceeded(RowLimits.rowTooLong(fileName, row), row) : null;
     }
 }

@@ -41,6 +41,8 @@ final class XlsxSpreadsheetReader extends SpreadsheetReaderBase {
         checkSignature(file, fileName);
         ReadableWorkbook workbook;
         try {
+            ZipBombCheck.check(file, fileName);
+            // the File constructor: the InputStream one reads the whole file into memory, then inflates it alike
             workbook = new ReadableWorkbook(file.toFile(), WITH_FORMATS);
         } catch (IOException e) {
             throw notXlsx(fileName, "corrupt zip", e);
@@ -116,11 +118,16 @@ final class XlsxSpreadsheetReader extends SpreadsheetReaderBase {
     private List<String> cellTexts(Row row) {
         List<String> texts = new ArrayList<>(row.getCellCount());
         int lastFilled = -1;
+        int rowChars = 0;
         for (int column = 0; column < row.getCellCount(); column++) {
             Cell cell = row.getCell(column);
             String text = cell == null ? "" : XlsxCellText.of(cell);
             if (text.length() > RowLimits.MAX_FIELD_CHARS) {
                 throw new SpreadsheetException(RowLimits.fieldTooLong(fileName, lastRowNumber), lastRowNumber);
+            }
+            rowChars += text.length();
+            if (rowChars > RowLimits.MAX_ROW_CHARS) {
+                throw new SpreadsheetException(RowLimits.rowTooLong(fileName, lastRowNumber), lastRowNumber);
             }
             if (!CellText.isBlank(text)) {
                 lastFilled = column;

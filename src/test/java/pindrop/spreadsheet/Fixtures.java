@@ -72,6 +72,35 @@ final class Fixtures {
         }
     }
 
+    /** Adds parts to a hand-made workbook; what it adds replaces the part of that name. */
+    interface Parts {
+        void addTo(HandMadeZip zip) throws IOException;
+    }
+
+    /**
+     * A workbook (header webExId, one user) copied part by part into a {@link HandMadeZip}, after the parts
+     * {@code parts} adds, so a test can swap in a hostile one.
+     */
+    static Path handMadeXlsx(Path dir, String name, Parts parts) throws IOException {
+        Path original = xlsx(dir, "original-" + name, sheet -> {
+            sheet.value(0, 0, "webExId");
+            sheet.value(1, 0, "anna");
+        });
+        Path file = dir.resolve(name);
+        try (ZipFile zip = new ZipFile(original.toFile()); HandMadeZip copy = new HandMadeZip(file)) {
+            parts.addTo(copy);
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (!copy.has(entry.getName())) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        copy.add(entry.getName(), HandMadeZip.Deflated.of(in.readAllBytes()));
+                    }
+                }
+            }
+        }
+        Files.delete(original);
+        return file;
+    }
+
     static List<SpreadsheetRow> readAll(Path file) throws RejectedFileException {
         try (SpreadsheetReader reader = SpreadsheetReader.open(file)) {
             List<SpreadsheetRow> rows = new ArrayList<>();
