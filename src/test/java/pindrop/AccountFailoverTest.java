@@ -123,7 +123,7 @@ class AccountFailoverTest {
     void rideOutServerErrorsBackEndTroubleResetsAndRateLimits() throws Exception {
         List<String> users = Users.ids(60);
         simulator = admins(3).users(users).http503Rate(0.10).backendFaultRate(0.05).resetRate(0.03)
-                .perMinuteLimit(30).seed(7).build().start();
+                .perMinuteLimit(40).seed(7).build().start();
         pindrop = run(3, Map.of("webex.rate-limit-pause-seconds", "1"));
 
         pindrop.drop("pins.csv", Users.csv(users));

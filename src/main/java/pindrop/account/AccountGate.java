@@ -36,10 +36,12 @@ public final class AccountGate implements PollingConsumerPollStrategy {
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
         closedBecause = pool.whyUnusable();
-        String status = closedBecause.orElse("");
+        // the accounts' states, not their times, so a wait is reported once and not every poll
+        String status = closedBecause.isEmpty() + " " + pool.view().stream()
+                .map(v -> v.id() + " " + v.state() + " " + v.why()).toList();
         if (!status.equals(lastStatus)) {
             lastStatus = status;
-            closedBecause.ifPresentOrElse(why -> LOG.error("Files wait in the inbox: {}", why),
+            closedBecause.ifPresentOrElse(why -> LOG.warn("Files wait in the inbox: {}", why),
                     () -> LOG.info("An admin account is ready: the inbox is open"));
             writeStatus();
         }

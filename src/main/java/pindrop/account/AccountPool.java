@@ -39,7 +39,8 @@ public final class AccountPool implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPool.class);
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
-    private static final Duration RECHECK_AFTER_NO_ANSWER = Duration.ofMinutes(1);
+    /** A check without an answer (a 503, a network fault) is tried again soon, as a call would be. */
+    private static final Duration RECHECK_AFTER_NO_ANSWER = Duration.ofSeconds(5);
 
     private final List<Slot> slots = new ArrayList<>();
     private final Settings settings;
@@ -216,7 +217,8 @@ public final class AccountPool implements Service {
             }
             case NO_ANSWER -> {
                 rest(slot, RECHECK_AFTER_NO_ANSWER, "could not be checked: " + verdict.why());
-                LOG.warn("{} could not be checked ({}); trying again in a minute", slot.account, verdict.why());
+                LOG.warn("{} could not be checked ({}); trying again in {} s", slot.account, verdict.why(),
+                        RECHECK_AFTER_NO_ANSWER.toSeconds());
             }
         }
     }

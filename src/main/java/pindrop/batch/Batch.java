@@ -106,6 +106,11 @@ public final class Batch {
     /** Publishes results, retry and, last, the summary; returns the summary. */
     public Map<String, Object> finish(Optional<Instant> accountsBack) throws IOException {
         writer.close();
+        if (writer.written() != scan.rows()) {
+            // never publish a report that silently lacks rows: the file fails instead and is kept
+            throw new IllegalStateException(inputName + ": " + writer.written() + " outcomes for " + scan.rows()
+                    + " rows; the outcome files are not published");
+        }
         outbox.publish(resultsStaged, base + ".results.csv");
         outbox.publish(retryStaged, base + ".retry.csv");
         Map<String, Object> summary = Summaries.completed(inputName, job, simulated, started, Instant.now());

@@ -82,6 +82,21 @@ public final class Batches {
         batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome);
     }
 
+    /** A row that failed in an unforeseen way still gets its outcome (recorded next): ERROR, safe to run again. */
+    public void failRow(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.error("{}: a row failed unexpectedly: {}", exchange.getProperty(BATCH, Batch.class).inputName(),
+                cause.toString());
+        exchange.setVariable("status", Status.ERROR.name());
+        exchange.setVariable("exceptionId", "");
+        exchange.setVariable("reason", "pindrop could not process this row: " + cause.getMessage());
+        if (exchange.getVariable("input") == null) {
+            // failed before the row check: the body is still the row the splitter gave
+            exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
+            exchange.setVariable("attempts", new AtomicInteger());
+        }
+    }
+
     public void finish(Exchange exchange) throws IOException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         Optional<Instant> accountsBack = batch.count(Status.DEFERRED) > 0 ? pool.nextUsableAt() : Optional.empty();

@@ -32,8 +32,15 @@ public final class SetUserCall {
         this.rateLimitRest = rateLimitRest;
     }
 
-    public void prepare(Exchange exchange) throws NoUsableAccountException {
-        Account account = pool.take();
+    /** Takes an account for the call; with none to be had, the row is DEFERRED and the route skips the call. */
+    public void prepare(Exchange exchange) {
+        Account account;
+        try {
+            account = pool.take();
+        } catch (NoUsableAccountException e) {
+            finish(exchange, "DEFERRED", "", e.getMessage());
+            return;
+        }
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
         credentials(exchange, account);
@@ -86,12 +93,10 @@ public final class SetUserCall {
         }
     }
 
-    /** Marks the row whose call could not be made or answered in the end; the route's error handling calls it. */
+    /** Marks the row whose call got no definitive answer after its retries; the route's error handling calls it. */
     public void giveUp(Exchange exchange) {
         clearSecrets(exchange);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        boolean deferred = cause instanceof NoUsableAccountException;
-        finish(exchange, deferred ? "DEFERRED" : "ERROR", "", describe(cause));
+        finish(exchange, "ERROR", "", describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
     }
 
     private static void finish(Exchange exchange, String status, String exceptionId, String reason) {
@@ -106,7 +111,7 @@ public final class SetUserCall {
     }
 
     private static String describe(Exception cause) {
-        if (cause instanceof NoUsableAccountException || cause instanceof TransientWebexException) {
+        if (cause instanceof TransientWebexException) {
             return cause.getMessage();
         }
         String what = cause.getClass().getSimpleName();
