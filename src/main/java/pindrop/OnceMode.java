@@ -15,7 +15,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import pindrop.account.AccountGate;
+import pindrop.batch.InboxGate;
 import pindrop.batch.Batches;
 
 /**
@@ -44,7 +44,7 @@ final class OnceMode extends MainListenerSupport {
         CamelContext context = support.getCamelContext();
         Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
         Pattern inputs = Pattern.compile(context.resolvePropertyPlaceholders("{{pindrop.input-pattern}}"));
-        AccountGate gate = context.getRegistry().lookupByNameAndType("accountGate", AccountGate.class);
+        InboxGate gate = context.getRegistry().lookupByNameAndType("inboxGate", InboxGate.class);
         Thread watcher = new Thread(() -> {
             Optional<String> closed = awaitDrained(context, inbox, inputs, gate);
             int rejected = context.getRegistry().lookupByNameAndType("batches", Batches.class).rejectedCount();
@@ -65,7 +65,7 @@ final class OnceMode extends MainListenerSupport {
      * Waits until no input file waits or is in progress and no exchange is in flight, twice in a row; or until
      * files wait while the account gate is closed, whose reason it returns.
      */
-    private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, AccountGate gate) {
+    private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, InboxGate gate) {
         int quiet = 0;
         while (quiet < 2) {
             try {

@@ -9,10 +9,12 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import pindrop.account.AccountGate;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
+import pindrop.batch.GracefulStop;
+import pindrop.batch.InboxGate;
+import pindrop.batch.InputRecovery;
 import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
@@ -54,9 +56,16 @@ public final class PindropConfiguration implements CamelConfiguration {
         pool.checkWith(new WebexAccountCheck(context.createProducerTemplate()));
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
-        Batches batches = new Batches(outbox, pool, simulated, RESULTS_WINDOW);
+        Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
+        Path journals = state.resolve("journals");
+        InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
+        InputRecovery.removeOldJournals(journals, Duration.ofDays(number(context, "pindrop.journal-retention-days")));
+        // a stop waits for the rows in flight as long as their call may take
+        Batches batches = new Batches(outbox, journals, pool, simulated, RESULTS_WINDOW,
+                Duration.ofMillis(number(context, "webex.response-timeout-ms")));
+        context.getManagementStrategy().addEventNotifier(new GracefulStop(batches));
         context.getRegistry().bind("accountPool", pool);
-        context.getRegistry().bind("accountGate", new AccountGate(pool, outbox));
+        context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state));
         context.getRegistry().bind("batches", batches);
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());

@@ -1,5 +1,6 @@
 package pindrop;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,8 @@ class MixedFileTest {
         assertEquals(2, summary.get("counts").get("FAILURE").asInt());
         assertEquals(8, summary.get("counts").get("INVALID").asInt());
         assertTrue(pindrop.retries("pins").isEmpty());
-        assertTrue(Files.exists(pindrop.inbox.resolve(".done/pins." + format)));
+        // the input moves once its outcome files are out
+        await().until(() -> Files.exists(pindrop.inbox.resolve(".done/pins." + format)));
 
         PINS_SET.forEach((user, pin) -> assertEquals(pin, simulator.hostPin(user), user));
         assertEquals(1, simulator.setUserCalls("alice@acme.com"), "a duplicate row is never sent");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import pindrop.outcome.Outbox;
+import pindrop.outcome.OutcomeJournal;
 import pindrop.outcome.Outcome;
 import pindrop.outcome.ResultsWriter;
 import pindrop.outcome.Status;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetReader;
+import pindrop.spreadsheet.SpreadsheetRow;
 
 /**
  * One dropped file on its way through pindrop: what the scan found (columns, row count, duplicate users)
@@ -39,16 +42,22 @@ public final class Batch {
     private final Map<Status, LongAdder> counts = new EnumMap<>(Status.class);
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final Instant started = Instant.now();
+    private final OutcomeJournal journal;
+    private final OutcomeJournal.Resume resume;
+    private volatile String interruptedBecause;
+    private int rowsInFlight;
 
-    Batch(Path input, String inputName, String job, Scan scan, Outbox outbox, boolean simulated, int window)
-            throws IOException {
+    Batch(Path input, String inputName, String job, Scan scan, Outbox outbox, boolean simulated, int window,
+            OutcomeJournal journal, String base) throws IOException {
         this.input = input;
         this.inputName = inputName;
         this.job = job;
         this.scan = scan;
         this.outbox = outbox;
         this.simulated = simulated;
-        this.base = outbox.claim(inputName);
+        this.journal = journal;
+        this.resume = journal.resume();
+        this.base = base;
         this.resultsStaged = outbox.staging(base + ".results.csv");
         this.retryStaged = outbox.staging(base + ".retry.csv");
         this.writer = new ResultsWriter(resultsStaged, retryStaged, scan.header(), window);
@@ -82,18 +91,80 @@ public final class Batch {
         return scan.duplicateOf().getOrDefault(row, 0);
     }
 
-    /** The data rows, read afresh from the file; the caller closes the reader. */
-    public SpreadsheetReader rows() throws RejectedFileException {
-        return SpreadsheetReader.open(input);
+    /** The data rows, read afresh from the file, until the batch is interrupted; the caller closes them. */
+    public Iterator<SpreadsheetRow> rows() throws RejectedFileException {
+        return new InterruptibleRows(SpreadsheetReader.open(input), () -> interruptedBecause != null);
     }
 
-    public void record(long index, Outcome outcome) throws IOException, InterruptedException {
-        writer.add(index, outcome);
+    /** How many rows of an earlier, interrupted run of this content are done already. */
+    public int resumedRows() {
+        return resume.done().size();
+    }
+
+    /** The outcome an interrupted run gave the row at {@code index}, if it finished it. */
+    public Optional<Outcome> resumed(long index) {
+        return Optional.ofNullable(resume.done().get(index));
+    }
+
+    /** Calls an interrupted run made for a row it did not finish: they count in the row's attempts. */
+    public int earlierCalls(long index) {
+        return resume.calls().getOrDefault(index, 0);
+    }
+
+    /** A row starts; {@link #record} ends it. */
+    public synchronized void rowStarted() {
+        rowsInFlight++;
+    }
+
+    /** Journals a call before it goes out. */
+    public void callStarting(long index) {
+        try {
+            journal.callStarting(index);
+        } catch (IOException e) {
+            interrupt("the journal in the state folder cannot be written (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Records a row's outcome: journaled first (unless it came from the journal), then written in order. */
+    public void record(long index, Outcome outcome, boolean fromJournal) throws InterruptedException {
+        try {
+            recordOnce(index, outcome, fromJournal);
+        } finally {
+            synchronized (this) {
+                rowsInFlight--;
+                notifyAll();
+            }
+        }
+    }
+
+    private void recordOnce(long index, Outcome outcome, boolean fromJournal) throws InterruptedException {
+        try {
+            if (!fromJournal) {
+                journal.done(index, outcome);
+            }
+            writer.add(index, outcome);
+        } catch (IOException e) {
+            interrupt("the outcome files cannot be written (" + e.getMessage() + ")");
+            return;
+        }
         counts.get(outcome.status()).increment();
         if (!outcome.account().isEmpty()) {
             accounts.add(outcome.account());
         }
     }
+
+    /** No further row starts; rows in flight finish and are journaled; nothing is published. */
+    public void interrupt(String why) {
+        if (interruptedBecause == null) {
+            interruptedBecause = why;
+        }
+    }
+
+    /** Why the batch stopped before its end; empty when it ran (or runs) to the end. */
+    public Optional<String> interruptedBecause() {
+        return Optional.ofNullable(interruptedBecause);
+    }
+
 
     public long done() {
         return writer.written();
@@ -101,6 +172,20 @@ public final class Batch {
 
     public long count(Status status) {
         return counts.get(status).sum();
+    }
+
+    /**
+     * Closes the journal of an interrupted batch for the next start to resume, once the rows in flight are
+     * journaled: Camel's splitter ends early when Camel stops, while their calls are still out.
+     */
+    public void suspend(Duration rowsInFlightMayTake) throws IOException, InterruptedException {
+        long giveUpAt = System.nanoTime() + rowsInFlightMayTake.toNanos();
+        synchronized (this) {
+            while (rowsInFlight > 0 && System.nanoTime() < giveUpAt) {
+                wait(Math.max(1, (giveUpAt - System.nanoTime()) / 1_000_000));
+            }
+        }
+        journal.close();
     }
 
     /** Publishes results, retry and, last, the summary; returns the summary. */
@@ -123,6 +208,8 @@ public final class Batch {
         summary.put("retry", base + ".retry.csv");
         accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
         outbox.publishSummary(base, summary);
+        journal.complete();
+        journal.close();
         return summary;
     }
 

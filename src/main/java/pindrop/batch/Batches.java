@@ -2,7 +2,17 @@ package pindrop.batch;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +27,18 @@ import org.slf4j.LoggerFactory;
 import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.Outcome;
+import pindrop.outcome.OutcomeJournal;
 import pindrop.outcome.Status;
 import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.RejectedFileException;
-import pindrop.spreadsheet.SpreadsheetReader;
 import pindrop.spreadsheet.SpreadsheetRow;
 
 /**
- * A dropped file's life in the route: opened (scanned, or rejected with a reason a user understands),
- * each row's outcome recorded, and its outcome files published. The route names the job and the column
- * the job writes in the variables {@code job} and {@code valueColumn}.
+ * A dropped file's life in the route: opened (scanned, its journal found or begun, or rejected with a reason
+ * a user understands), each row's outcome recorded, and its outcome files published; or, when pindrop stops
+ * or cannot write, suspended for the next start to resume. The route names the job and the column the job
+ * writes in the variables {@code job} and {@code valueColumn}. Where the input goes when the route is done
+ * is the exchange property {@code pindropMoveTo}, which the file consumer's {@code move} option reads.
  */
 public final class Batches {
 
@@ -39,14 +51,20 @@ public final class Batches {
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
     private final Outbox outbox;
+    private final Path journals;
+    private final Duration rowsInFlightMayTake;
     private final AccountPool pool;
     private final boolean simulated;
     private final int window;
     private final AtomicInteger rejected = new AtomicInteger();
     private final Set<Batch> open = ConcurrentHashMap.newKeySet();
+    private volatile String stopping;
 
-    public Batches(Outbox outbox, AccountPool pool, boolean simulated, int window) {
+    public Batches(Outbox outbox, Path journals, AccountPool pool, boolean simulated, int window,
+            Duration rowsInFlightMayTake) {
         this.outbox = outbox;
+        this.rowsInFlightMayTake = rowsInFlightMayTake;
+        this.journals = journals;
         this.pool = pool;
         this.simulated = simulated;
         this.window = window;
@@ -58,20 +76,48 @@ public final class Batches {
         String job = exchange.getVariable("job", String.class);
         HeaderAliases value = HeaderAliases.of(exchange.getVariable("valueColumn", String.class).split("\\s*,\\s*"));
         Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, value);
-        Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window);
+        Path journalDir = journals.resolve(contentHash(file.toPath()));
+        OutcomeJournal journal = OutcomeJournal.open(journalDir);
+        Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window, journal,
+                outcomeBase(journalDir, name));
         exchange.setProperty(BATCH, batch);
+        // relative to the job folder the file was dropped in
+        exchange.setProperty("pindropMoveTo", ".done/" + name);
         open.add(batch);
-        LOG.info("{}: {} rows, user column '{}', {} column '{}'{}", name, scan.rows(), scan.userColumn(), job,
-                scan.valueColumn(), simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
+        if (stopping != null) {
+            batch.interrupt(stopping);
+        }
+        LOG.info("{}: {} rows, user column '{}', {} column '{}'{}{}", name, scan.rows(), scan.userColumn(), job,
+                scan.valueColumn(), batch.resumedRows() > 0 ? ", resuming: " + batch.resumedRows() + " rows done before"
+                        : "", simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
     }
 
-    /** The file's data rows for the splitter, which closes the reader when the last row is out. */
-    public SpreadsheetReader rows(Exchange exchange) throws RejectedFileException {
+    /** The file's data rows for the splitter, which closes them when the last row is out. */
+    public Iterator<SpreadsheetRow> rows(Exchange exchange) throws RejectedFileException {
         return exchange.getProperty(BATCH, Batch.class).rows();
     }
 
+    /**
+     * Starts a row: a row an interrupted run finished keeps that outcome (the route sends nothing for it);
+     * calls an interrupted run made for a row it did not finish count in its attempts.
+     */
+    public void resume(Exchange exchange) {
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        batch.rowStarted();
+        long index = exchange.getProperty(Exchange.SPLIT_INDEX, Long.class);
+        exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
+        batch.resumed(index).ifPresentOrElse(done -> {
+            exchange.setVariable("resumed", true);
+            exchange.setVariable("status", done.status().name());
+            exchange.setVariable("exceptionId", done.exceptionId());
+            exchange.setVariable("reason", done.reason());
+            exchange.setVariable("account", done.account());
+            exchange.setVariable("attempts", new AtomicInteger(done.attempts()));
+        }, () -> exchange.setVariable("attempts", new AtomicInteger(batch.earlierCalls(index))));
+    }
+
     /** Records the row's outcome from the variables the route set: status, exceptionId, reason, account, attempts. */
-    public void record(Exchange exchange) throws IOException, InterruptedException {
+    public void record(Exchange exchange) throws InterruptedException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
         Status status = Status.valueOf(exchange.getVariable("status", String.class));
@@ -79,7 +125,8 @@ public final class Batches {
         Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), status,
                 text(exchange, "exceptionId"), text(exchange, "reason"), text(exchange, "account"),
                 exchange.getVariable("attempts", AtomicInteger.class).get(), input);
-        batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome);
+        batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome,
+                exchange.getVariable("resumed", false, Boolean.class));
     }
 
     /** A row that failed in an unforeseen way still gets its outcome (recorded next): ERROR, safe to run again. */
@@ -91,17 +138,33 @@ public final class Batches {
         exchange.setVariable("exceptionId", "");
         exchange.setVariable("reason", "pindrop could not process this row: " + cause.getMessage());
         if (exchange.getVariable("input") == null) {
-            // failed before the row check: the body is still the row the splitter gave
+            // failed before the row started: the body is still the row the splitter gave
+            exchange.getProperty(BATCH, Batch.class).rowStarted();
             exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
             exchange.setVariable("attempts", new AtomicInteger());
         }
     }
 
-    public void finish(Exchange exchange) throws IOException {
+    /** Publishes the outcome files; or, for an interrupted batch, suspends it and sends the input back to resume. */
+    public void finish(Exchange exchange) throws IOException, InterruptedException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
-        Optional<Instant> accountsBack = batch.count(Status.DEFERRED) > 0 ? pool.nextUsableAt() : Optional.empty();
-        Map<String, Object> summary = batch.finish(accountsBack);
         open.remove(batch);
+        Optional<Instant> accountsBack = batch.count(Status.DEFERRED) > 0 ? pool.nextUsableAt() : Optional.empty();
+        Map<String, Object> summary;
+        try {
+            summary = batch.interruptedBecause().isEmpty() ? batch.finish(accountsBack) : null;
+        } catch (IOException e) {
+            batch.interrupt("its outcome files cannot be published (" + e + ")");
+            summary = null;
+        }
+        if (summary == null) {
+            batch.suspend(rowsInFlightMayTake);
+            exchange.setProperty("pindropMoveTo", batch.inputName());
+            LOG.warn("{}: stopped after {} of {} rows because {}; it goes back to the inbox and resumes from its"
+                    + " journal when it is taken again", batch.inputName(), batch.done(), batch.rowCount(),
+                    batch.interruptedBecause().orElseThrow());
+            return;
+        }
         LOG.info("{}: done, {} rows {}{}", batch.inputName(), summary.get("rows"), summary.get("counts"),
                 simulated ? " [SIMULATED]" : "");
         if (batch.count(Status.DEFERRED) > 0) {
@@ -117,15 +180,20 @@ public final class Batches {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof RejectedFileException ? cause.getMessage()
                 : name + " could not be processed: " + cause;
-        outbox.publishSummary(outbox.claim(name),
-                Summaries.rejected(name, exchange.getVariable("job", String.class), reason, simulated,
-                        Instant.now()));
+        outbox.publishSummary(outbox.claim(name), Summaries.rejected(name, exchange.getVariable("job", String.class),
+                reason, simulated, Instant.now()));
         rejected.incrementAndGet();
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         if (batch != null) {
             open.remove(batch);
         }
         LOG.error("REJECTED {}: {}", name, reason);
+    }
+
+    /** pindrop is stopping: no batch starts another row; rows in flight finish and are journaled. */
+    public void stopAll(String why) {
+        stopping = why;
+        open.forEach(batch -> batch.interrupt(why));
     }
 
     /** The files being processed now, for progress reports. */
@@ -136,6 +204,28 @@ public final class Batches {
     /** Files rejected since start, for {@code --once}'s exit code. */
     public int rejectedCount() {
         return rejected.get();
+    }
+
+    /** The outcome files' base name: kept in the journal, so a resumed run publishes under the name it began. */
+    private String outcomeBase(Path journalDir, String inputName) throws IOException {
+        Path saved = journalDir.resolve("outcome-name");
+        if (Files.exists(saved) && Files.exists(journalDir.resolve("journal.csv"))
+                && Files.size(journalDir.resolve("journal.csv")) > 0) {
+            return Files.readString(saved, StandardCharsets.UTF_8);
+        }
+        String base = outbox.claim(inputName);
+        Files.writeString(saved, base, StandardCharsets.UTF_8);
+        return base;
+    }
+
+    private static String contentHash(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String text(Exchange exchange, String variable) {

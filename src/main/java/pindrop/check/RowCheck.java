@@ -1,7 +1,6 @@
 package pindrop.check;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 
@@ -20,9 +19,7 @@ public final class RowCheck {
 
     public void check(Exchange exchange) {
         Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getIn().getBody(SpreadsheetRow.class);
-        exchange.setVariable("input", row);
-        exchange.setVariable("attempts", new AtomicInteger());
+        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
         problem(row, batch).ifPresent(reason -> {
             exchange.setVariable("status", "INVALID");
             exchange.setVariable("reason", reason);

@@ -1,7 +1,6 @@
 package pindrop.outcome;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,7 +37,7 @@ public final class Outbox {
      * The base name for the outcome files of an input: its name without extension, with {@code -2}, {@code -3} …
      * added when a report of that name exists already (the same file dropped again is a legitimate re-run).
      */
-    public synchronized String claim(String inputName) {
+    public synchronized String claim(String inputName) throws IOException {
         createDir();
         String stem = OutcomeNames.stem(inputName);
         String base = stem;
@@ -50,7 +49,7 @@ public final class Outbox {
     }
 
     /** Where a file is written before it is published: hidden, so folder watchers skip it. */
-    public Path staging(String fileName) {
+    public Path staging(String fileName) throws IOException {
         createDir();
         return dir.resolve("." + fileName + ".part");
     }
@@ -84,11 +83,7 @@ public final class Outbox {
         return dir.resolve(base + ".results.csv");
     }
 
-    private void createDir() {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the outbox " + dir, e);
-        }
+    private void createDir() throws IOException {
+        Files.createDirectories(dir);
     }
 }

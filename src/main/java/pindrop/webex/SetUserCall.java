@@ -12,6 +12,8 @@ import pindrop.account.Account;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountUnavailableException;
 import pindrop.account.NoUsableAccountException;
+import pindrop.batch.Batch;
+import pindrop.batch.Batches;
 
 /**
  * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
@@ -44,6 +46,10 @@ public final class SetUserCall {
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
         credentials(exchange, account);
+        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
+        if (batch != null) {
+            batch.callStarting(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class));
+        }
         // failover tries each account on a copy of the row's exchange: the counter is shared by reference
         exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
     }

@@ -1,8 +1,11 @@
-package pindrop.account;
+package pindrop.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,30 +15,35 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
 
 /**
- * Keeps the inbox closed while no admin account can take a call: a job route's file consumer asks it before
- * each poll, so files wait in the inbox instead of ending as rows of DEFERRED. The reason goes to the log
- * once per change and to {@code outbox/pindrop.status.json}. The first poll is the start-up check of the accounts.
+ * Keeps the inbox closed while no file could be processed to its end: no admin account can take a call, or
+ * the outbox or the state folder cannot be written (a full disk). A job route's file consumer asks it before
+ * each poll, so files wait in the inbox instead of ending as rows of DEFERRED or as half a run. The reason
+ * goes to the log once per change and to {@code outbox/pindrop.status.json} when it can be written. The
+ * first poll is the start-up check of the accounts.
  */
-public final class AccountGate implements PollingConsumerPollStrategy {
+public final class InboxGate implements PollingConsumerPollStrategy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccountGate.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InboxGate.class);
 
     private final AccountPool pool;
     private final Outbox outbox;
+    private final List<Path> writableFolders;
     private volatile Optional<String> closedBecause = Optional.empty();
     private String lastStatus;
 
-    public AccountGate(AccountPool pool, Outbox outbox) {
+    public InboxGate(AccountPool pool, Outbox outbox, Path state) {
         this.pool = pool;
         this.outbox = outbox;
+        this.writableFolders = List.of(outbox.dir(), state);
     }
 
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
-        closedBecause = pool.whyUnusable();
+        closedBecause = unwritable().or(pool::whyUnusable);
         // the accounts' states, not their times, so a wait is reported once and not every poll
         String status = closedBecause.isEmpty() + " " + pool.view().stream()
                 .map(v -> v.id() + " " + v.state() + " " + v.why()).toList();
@@ -61,6 +69,20 @@ public final class AccountGate implements PollingConsumerPollStrategy {
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         return false;
+    }
+
+    /** Creates and deletes a probe file: a full disk or a folder that cannot be created shows here. */
+    private Optional<String> unwritable() {
+        for (Path folder : writableFolders) {
+            try {
+                Files.createDirectories(folder);
+                Path probe = Files.createTempFile(folder, ".pindrop-probe", ".tmp");
+                Files.delete(probe);
+            } catch (IOException e) {
+                return Optional.of(folder + " cannot be written (" + e.getMessage() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     private void writeStatus() {

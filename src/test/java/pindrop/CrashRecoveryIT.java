@@ -1,0 +1,154 @@
+package pindrop;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import pindrop.simulator.WebexSimulator;
+
+/**
+ * The real jar, killed part-way through a file and started again: every row ends with exactly one outcome,
+ * and what Webex had already done is not asked again.
+ */
+class CrashRecoveryIT {
+
+    static final int ROWS = 300;
+
+    @TempDir
+    Path root;
+    WebexSimulator simulator;
+    List<String> users;
+    Process running;
+
+    @BeforeEach
+    void start() throws IOException {
+        users = Users.ids(ROWS);
+        simulator = WebexSimulator.builder().site("acme").admin("admin1@acme.com", "admin1-secret").users(users)
+                .latency(Duration.ofMillis(20)).build().start();
+        Files.createDirectories(root.resolve("inbox"));
+        Files.writeString(root.resolve("inbox/pins.csv"), Users.csv(users));
+    }
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.destroyForcibly();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void killedWithSigkillResumesWithoutSendingFinishedRowsAgain() throws Exception {
+        running = pindrop();
+        await().atMost(Duration.ofSeconds(60)).until(() -> journalLines("D").size() >= 60);
+        running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Set<String> finishedBeforeKill = journalLines("D").stream().map(line -> line.split(",")[3])
+                .collect(Collectors.toSet());
+        Map<String, Integer> callsBeforeKill = new HashMap<>();
+        users.forEach(user -> callsBeforeKill.put(user, simulator.setUserCalls(user)));
+
+        assertEquals(0, runOnce(), this::output);
+
+        assertEveryRowOnceAndSet();
+        for (String user : finishedBeforeKill) {
+            assertEquals(callsBeforeKill.get(user), simulator.setUserCalls(user), user + " was done before the kill");
+        }
+        assertTrue(finishedBeforeKill.size() < ROWS, "the kill came part-way");
+    }
+
+    @Test
+    void stoppedWithSigtermSendsNoRowTwice() throws Exception {
+        running = pindrop();
+        await().atMost(Duration.ofSeconds(60)).until(() -> journalLines("D").size() >= 60);
+        running.destroy();
+        assertTrue(running.waitFor(60, TimeUnit.SECONDS), "pindrop stops within the shutdown timeout");
+        assertTrue(Files.exists(root.resolve("inbox/pins.csv")), "the interrupted file is back in the inbox");
+        assertTrue(journalLines("D").size() < ROWS, "the stop came part-way");
+
+        assertEquals(0, runOnce(), this::output);
+
+        assertEveryRowOnceAndSet();
+        users.forEach(user -> assertEquals(1, simulator.setUserCalls(user), user + " was sent once"));
+    }
+
+    private void assertEveryRowOnceAndSet() throws IOException {
+        List<Map<String, String>> results = RunningPindrop.csv(root.resolve("outbox/pins.results.csv"));
+        assertEquals(IntStream.rangeClosed(2, ROWS + 1).mapToObj(Integer::toString).toList(),
+                results.stream().map(r -> r.get("row")).toList(), "one line per row, in order");
+        for (int i = 0; i < ROWS; i++) {
+            assertEquals("SUCCESS", results.get(i).get("status"), results.get(i).toString());
+            assertEquals(Users.pin(i), simulator.hostPin(users.get(i)));
+        }
+        assertTrue(Files.exists(root.resolve("inbox/.done/pins.csv")));
+    }
+
+    private int runOnce() throws Exception {
+        running = pindrop("--once");
+        assertTrue(running.waitFor(120, TimeUnit.SECONDS), "--once finishes");
+        return running.exitValue();
+    }
+
+    private Process pindrop(String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/pindrop.jar"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("pindrop.out").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("WEBEX_SITE", "acme");
+        env.put("WEBEX_URL", simulator.endpoint().toString());
+        env.put("WEBEX_ACCOUNT_1_ID", "admin1@acme.com");
+        env.put("WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret");
+        env.put("WEBEX_RATE", "1000");
+        env.put("PINDROP_INBOX", root.resolve("inbox").toString());
+        env.put("PINDROP_OUTBOX", root.resolve("outbox").toString());
+        env.put("PINDROP_STATE", root.resolve("state").toString());
+        env.put("PINDROP_READ_LOCK_INTERVAL_MS", "100");
+        return builder.start();
+    }
+
+    private List<String> journalLines(String kind) throws IOException {
+        Path journals = root.resolve("state/journals");
+        if (!Files.isDirectory(journals)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(journals)) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (Path dir : dirs.toList()) {
+                Path journal = dir.resolve("journal.csv");
+                if (Files.exists(journal)) {
+                    Files.readAllLines(journal).stream().filter(l -> l.startsWith(kind + ",")).forEach(lines::add);
+                }
+            }
+            return lines;
+        }
+    }
+
+    private String output() {
+        try {
+            return Files.readString(root.resolve("pindrop.out"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
