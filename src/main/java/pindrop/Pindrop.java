@@ -23,6 +23,7 @@ public final class Pindrop {
         OnceMode onceMode = once ? new OnceMode(main) : null;
         if (onceMode != null) {
             main.addMainListener(onceMode);
+            main.addOverrideProperty("pindrop.once", "true");
         }
         try {
             main.run(camelArgs.toArray(String[]::new));

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
+import pindrop.batch.DeferredInputs;
 import pindrop.batch.GracefulStop;
 import pindrop.batch.InboxGate;
 import pindrop.batch.InputRecovery;
@@ -49,9 +50,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         }
         AccountPool pool = AccountPool.create(AccountSettings.read(properties::resolveProperty),
                 new AccountPool.Settings(number(context, "webex.account-quota"),
-                        Duration.ofHours(number(context, "webex.account-quota-window-hours")),
-                        Duration.ofHours(number(context, "webex.account-cool-down-hours")),
-                        Duration.ofSeconds(number(context, "webex.account-wait-seconds"))),
+                        duration(context, "webex.account-quota-window"),
+                        duration(context, "webex.account-cool-down"),
+                        duration(context, "webex.account-wait")),
                 Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}")));
         pool.checkWith(new WebexAccountCheck(context.createProducerTemplate()));
         context.addService(pool);
@@ -59,19 +60,27 @@ public final class PindropConfiguration implements CamelConfiguration {
         Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
         Path journals = state.resolve("journals");
         InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
-        InputRecovery.removeOldJournals(journals, Duration.ofDays(number(context, "pindrop.journal-retention-days")));
+        InputRecovery.removeOldJournals(journals, duration(context, "pindrop.journal-retention"));
         // a stop waits for the rows in flight as long as their call may take
-        Batches batches = new Batches(outbox, journals, pool, simulated, RESULTS_WINDOW,
+        Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
+        boolean once = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.once}}"));
+        Batches batches = new Batches(outbox, journals, duration(context, "pindrop.journal-sync"), pool, simulated,
+                once, RESULTS_WINDOW,
                 Duration.ofMillis(number(context, "webex.response-timeout-ms")));
         context.getManagementStrategy().addEventNotifier(new GracefulStop(batches));
         context.getRegistry().bind("accountPool", pool);
         context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state));
         context.getRegistry().bind("batches", batches);
+        context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
-                new SetUserCall(pool, Duration.ofSeconds(number(context, "webex.rate-limit-pause-seconds"))));
+                new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
+    }
+
+    private static Duration duration(CamelContext context, String key) {
+        return DurationSetting.parse(key, context.resolvePropertyPlaceholders("{{" + key + "}}"));
     }
 
     private static int number(CamelContext context, String key) {

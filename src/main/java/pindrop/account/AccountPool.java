@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Service;
@@ -38,6 +41,7 @@ public final class AccountPool implements Service {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPool.class);
+    /** Calls are saved this often by a saver of its own: file I/O under the pool's lock stalled every call. */
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     /** A check without an answer (a 503, a network fault) is tried again soon, as a call would be. */
     private static final Duration RECHECK_AFTER_NO_ANSWER = Duration.ofSeconds(5);
@@ -47,7 +51,8 @@ public final class AccountPool implements Service {
     private final Clock clock;
     private final AccountLedger ledger;
     private AccountCheck check = account -> AccountCheck.Verdict.usable();
-    private Instant lastSaved = Instant.MIN;
+    private boolean unsaved;
+    private ScheduledExecutorService saver;
 
     public AccountPool(List<Account> accounts, Settings settings, Clock clock, AccountLedger ledger) {
         this.settings = settings;
@@ -98,7 +103,7 @@ public final class AccountPool implements Service {
                     LOG.info("{} made its {} SetUser calls of this window: the next account goes on", slot.account,
                             settings.quota());
                 }
-                saveSoon(now);
+                unsaved = true;
                 return slot.account;
             }
             Optional<Instant> back = earliestBack(now);
@@ -115,8 +120,10 @@ public final class AccountPool implements Service {
     }
 
     /** Webex said the account's SetUser budget is spent: it rests for the cool-down, never retried before. */
-    public synchronized void spent(Account account, String why) {
-        rest(slotOf(account), settings.coolDown(), why);
+    public void spent(Account account, String why) {
+        synchronized (this) {
+            rest(slotOf(account), settings.coolDown(), why);
+        }
         save();
     }
 
@@ -152,28 +159,51 @@ public final class AccountPool implements Service {
     }
 
     @Override
-    public void start() {
-        // the state was loaded when the pool was made
+    public synchronized void start() {
+        saver = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "pindrop-account-saver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        saver.scheduleWithFixedDelay(this::saveIfUnsaved, SAVE_EVERY.toMillis(), SAVE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Saves the usage when pindrop stops, so the next start knows every call. */
     @Override
     public void stop() {
+        synchronized (this) {
+            if (saver != null) {
+                saver.shutdown();
+            }
+        }
         save();
     }
 
-    /** Writes what must survive a restart. */
-    public synchronized void save() {
+    /** Writes what must survive a restart: a snapshot taken under the lock, written outside it. */
+    public void save() {
         Map<String, AccountLedger.Entry> entries = new HashMap<>();
-        for (Slot s : slots) {
-            entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
-                    s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
+        synchronized (this) {
+            for (Slot s : slots) {
+                entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
+                        s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
+            }
+            unsaved = false;
         }
         try {
             ledger.save(entries);
-            lastSaved = clock.instant();
         } catch (IOException e) {
             LOG.warn("the account usage could not be saved ({}); it is kept in memory", e.getMessage());
+        }
+    }
+
+    private void saveIfUnsaved() {
+        boolean due;
+        synchronized (this) {
+            due = unsaved;
+        }
+        if (due) {
+            save();
         }
     }
 
@@ -256,12 +286,6 @@ public final class AccountPool implements Service {
                 .collect(Collectors.joining("; "));
         return "no admin account can take a call now (" + states + ")"
                 + back.map(b -> "; the first is usable again at " + b).orElse("; none will be without a fix");
-    }
-
-    private void saveSoon(Instant now) {
-        if (Duration.between(lastSaved, now).compareTo(SAVE_EVERY) >= 0) {
-            save();
-        }
     }
 
     private Slot slotOf(Account account) {

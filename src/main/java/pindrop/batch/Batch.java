@@ -188,8 +188,11 @@ public final class Batch {
         journal.close();
     }
 
-    /** Publishes results, retry and, last, the summary; returns the summary. */
-    public Map<String, Object> finish(Optional<Instant> accountsBack) throws IOException {
+    /**
+     * Publishes results, retry and, last, the summary; returns the summary. A batch whose DEFERRED rows are
+     * still to be sent keeps its journal open, so the next run of its input sends only those.
+     */
+    public Map<String, Object> finish(Optional<Instant> accountsBack, boolean rowsStillToSend) throws IOException {
         writer.close();
         if (writer.written() != scan.rows()) {
             // never publish a report that silently lacks rows: the file fails instead and is kept
@@ -208,7 +211,9 @@ public final class Batch {
         summary.put("retry", base + ".retry.csv");
         accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
         outbox.publishSummary(base, summary);
-        journal.complete();
+        if (!rowsStillToSend) {
+            journal.complete();
+        }
         journal.close();
         return summary;
     }

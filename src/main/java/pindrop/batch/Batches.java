@@ -52,17 +52,21 @@ public final class Batches {
 
     private final Outbox outbox;
     private final Path journals;
+    private final Duration journalSync;
     private final Duration rowsInFlightMayTake;
     private final AccountPool pool;
     private final boolean simulated;
+    private final boolean once;
     private final int window;
     private final AtomicInteger rejected = new AtomicInteger();
     private final Set<Batch> open = ConcurrentHashMap.newKeySet();
     private volatile String stopping;
 
-    public Batches(Outbox outbox, Path journals, AccountPool pool, boolean simulated, int window,
-            Duration rowsInFlightMayTake) {
+    public Batches(Outbox outbox, Path journals, Duration journalSync, AccountPool pool, boolean simulated,
+            boolean once, int window, Duration rowsInFlightMayTake) {
         this.outbox = outbox;
+        this.journalSync = journalSync;
+        this.once = once;
         this.rowsInFlightMayTake = rowsInFlightMayTake;
         this.journals = journals;
         this.pool = pool;
@@ -77,7 +81,7 @@ public final class Batches {
         HeaderAliases value = HeaderAliases.of(exchange.getVariable("valueColumn", String.class).split("\\s*,\\s*"));
         Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, value);
         Path journalDir = journals.resolve(contentHash(file.toPath()));
-        OutcomeJournal journal = OutcomeJournal.open(journalDir);
+        OutcomeJournal journal = OutcomeJournal.open(journalDir, journalSync);
         Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name));
         exchange.setProperty(BATCH, batch);
@@ -149,10 +153,13 @@ public final class Batches {
     public void finish(Exchange exchange) throws IOException, InterruptedException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         open.remove(batch);
-        Optional<Instant> accountsBack = batch.count(Status.DEFERRED) > 0 ? pool.nextUsableAt() : Optional.empty();
+        boolean deferred = batch.count(Status.DEFERRED) > 0;
+        Optional<Instant> accountsBack = deferred ? pool.nextUsableAt() : Optional.empty();
+        // in service mode pindrop sends the DEFERRED rows itself once an account is back (DeferredInputs)
+        boolean comesBack = deferred && !once;
         Map<String, Object> summary;
         try {
-            summary = batch.interruptedBecause().isEmpty() ? batch.finish(accountsBack) : null;
+            summary = batch.interruptedBecause().isEmpty() ? batch.finish(accountsBack, comesBack) : null;
         } catch (IOException e) {
             batch.interrupt("its outcome files cannot be published (" + e + ")");
             summary = null;
@@ -167,10 +174,14 @@ public final class Batches {
         }
         LOG.info("{}: done, {} rows {}{}", batch.inputName(), summary.get("rows"), summary.get("counts"),
                 simulated ? " [SIMULATED]" : "");
-        if (batch.count(Status.DEFERRED) > 0) {
-            LOG.warn("{}: {} rows DEFERRED, in {}; the first admin account is usable again {}", batch.inputName(),
+        if (deferred) {
+            LOG.warn("{}: {} rows DEFERRED, in {}; the first admin account is usable again {}{}", batch.inputName(),
                     batch.count(Status.DEFERRED), summary.get("retry"),
-                    accountsBack.map(at -> "at " + at).orElse("only after a fix (see the log above)"));
+                    accountsBack.map(at -> "at " + at).orElse("only after a fix (see the log above)"),
+                    comesBack ? "; pindrop sends them then and updates these outcome files" : "");
+        }
+        if (comesBack) {
+            exchange.setProperty("pindropMoveTo", ".deferred/" + batch.inputName());
         }
     }
 

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up housekeeping. Inputs a killed run left in an {@code .inprogress} folder go back to their job's
- * folder, so they are taken again and resume from their journal; journals older than the retention go, so
- * the state folder never grows without bound.
+ * Inputs that wait go back to their job's folder to be taken again and resume from their journal: at
+ * start, those a killed run left in {@code .inprogress}; in service mode, those with DEFERRED rows in
+ * {@code .deferred} once an account is usable. Journals older than the retention go, so the state folder
+ * never grows without bound.
  */
 public final class InputRecovery {
 
@@ -27,17 +28,26 @@ public final class InputRecovery {
 
     /** Moves files of {@code inbox/.inprogress} and {@code inbox/JOB/.inprogress} back to where they were dropped. */
     public static void returnInterruptedInputs(Path inbox) throws IOException {
+        returnInputs(inbox, ".inprogress", "was interrupted by a stop");
+    }
+
+    /** Moves files of {@code inbox/.deferred} and {@code inbox/JOB/.deferred} back, to send their DEFERRED rows. */
+    public static void returnDeferredInputs(Path inbox) throws IOException {
+        returnInputs(inbox, ".deferred", "has DEFERRED rows and an admin account is usable again");
+    }
+
+    private static void returnInputs(Path inbox, String waitingRoom, String why) throws IOException {
         for (Path folder : jobFolders(inbox)) {
-            Path inProgress = folder.resolve(".inprogress");
-            for (Path file : list(inProgress)) {
+            Path waiting = folder.resolve(waitingRoom);
+            for (Path file : list(waiting)) {
                 Path back = folder.resolve(file.getFileName());
                 if (Files.exists(back)) {
-                    LOG.warn("{} was interrupted but a new file of that name waits: it stays in {}", file.getFileName(),
-                            inProgress);
+                    LOG.warn("{} {}, but a new file of that name waits: it stays in {}", file.getFileName(), why,
+                            waiting);
                     continue;
                 }
                 Files.move(file, back);
-                LOG.info("{} was interrupted by a stop: it is taken again and resumes from its journal", back);
+                LOG.info("{} {}: it is taken again and resumes from its journal", back, why);
             }
         }
     }

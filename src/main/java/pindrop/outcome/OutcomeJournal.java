@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +27,26 @@ import org.apache.commons.csv.CSVRecord;
  * The journal of one input file, so a killed or stopped run resumes where it was: a {@code C} line before
  * each call to Webex and a {@code D} line with the outcome when a row is done. Each line is handed to the
  * operating system at once (a killed process loses nothing) and forced to disk in groups by a flusher of
- * its own, as databases commit: an fsync took hundreds of milliseconds on the machines here, and in the
- * rows' threads it stalled calls enough to bunch them past the rate limit. A power cut loses at most the
- * last {@value #FORCE_EVERY_MILLIS} ms. A {@code complete} file marks a journal whose outcome files were published.
+ * its own every {@code pindrop.journal-sync}, as databases commit: an fsync took hundreds of milliseconds on
+ * the machines here, and in the rows' threads it stalled calls enough to bunch them past the rate limit. A
+ * power cut loses at most that interval. A {@code complete} file marks a journal whose outcome files were published.
  */
 public final class OutcomeJournal implements Closeable {
 
-    /** What an interrupted run left: the rows done, and the calls made for rows that were still in flight. */
+    /**
+     * What an earlier run left: the rows with a definitive outcome (SUCCESS, FAILURE, INVALID), and the calls
+     * made for the others, which count in their attempts.
+     */
     public record Resume(Map<Long, Outcome> done, Map<Long, Integer> calls) {
         public static final Resume NONE = new Resume(Map.of(), Map.of());
     }
-
-    static final long FORCE_EVERY_MILLIS = 200;
 
     private final Path dir;
     private final FileChannel channel;
     private final ScheduledExecutorService flusher;
     private volatile boolean unforced;
 
-    private OutcomeJournal(Path dir) throws IOException {
+    private OutcomeJournal(Path dir, Duration sync) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         this.channel = FileChannel.open(dir.resolve("journal.csv"), StandardOpenOption.CREATE,
@@ -54,20 +56,19 @@ public final class OutcomeJournal implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        flusher.scheduleWithFixedDelay(this::forceQuietly, FORCE_EVERY_MILLIS, FORCE_EVERY_MILLIS,
-                TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::forceQuietly, sync.toMillis(), sync.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Opens the journal in {@code dir}. One left by an interrupted run is resumed; one whose outcome files
      * were published belongs to an earlier run of the same content and is started afresh.
      */
-    public static OutcomeJournal open(Path dir) throws IOException {
+    public static OutcomeJournal open(Path dir, Duration sync) throws IOException {
         if (Files.exists(dir.resolve("complete"))) {
             Files.delete(dir.resolve("journal.csv"));
             Files.delete(dir.resolve("complete"));
         }
-        return new OutcomeJournal(dir);
+        return new OutcomeJournal(dir, sync);
     }
 
     /** What the journal holds from an interrupted run; empty for a new one. */
@@ -84,7 +85,8 @@ public final class OutcomeJournal implements Closeable {
                 long index = Long.parseLong(line.get(1));
                 if (line.get(0).equals("C")) {
                     calls.merge(index, 1, Integer::sum);
-                } else if (line.size() == 9) {
+                } else if (line.size() == 9 && !Status.valueOf(line.get(4)).retryable()) {
+                    // DEFERRED and ERROR rows are tried again when their file is taken again
                     done.put(index, new Outcome(Integer.parseInt(line.get(2)), line.get(3),
                             Status.valueOf(line.get(4)), line.get(5), line.get(6), line.get(7),
                             Integer.parseInt(line.get(8)), List.of()));
