@@ -19,6 +19,7 @@ import org.apache.camel.main.Main;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
+import pindrop.outcome.OutcomeFiles;
 import pindrop.simulator.WebexSimulator;
 
 /**
@@ -96,7 +97,7 @@ final class RunningPindrop implements AutoCloseable {
     }
 
     static List<Map<String, String>> csv(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = OutcomeFiles.reader(file)) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
                 rows.add(record.toMap());

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import pindrop.outcome.HtmlReport;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.OutcomeJournal;
 import pindrop.outcome.Outcome;
@@ -209,7 +210,9 @@ public final class Batch {
         summary.put("accounts", accounts.stream().sorted().toList());
         summary.put("results", base + ".results.csv");
         summary.put("retry", base + ".retry.csv");
+        summary.put("report", base + ".report.html");
         accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
+        HtmlReport.write(outbox.dir().resolve(base + ".results.csv"), summary, outbox.dir().resolve(base + ".report.html"));
         outbox.publishSummary(base, summary);
         if (!rowsStillToSend) {
             journal.complete();

@@ -2,8 +2,6 @@ package pindrop.outcome;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +41,7 @@ final class ResultsDigest {
     static ResultsDigest read(Path resultsCsv) throws IOException {
         ResultsDigest digest = new ResultsDigest();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(resultsCsv, StandardCharsets.UTF_8);
+        try (Reader in = OutcomeFiles.reader(resultsCsv);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> missing = new ArrayList<>(List.of("row", "webExId", "status", "exceptionId", "reason"));
             missing.removeAll(parser.getHeaderNames());

@@ -14,7 +14,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes results and retry lines in input order while rows finish in any order. A row that finishes early
+ * Writes results and retry lines in input order while rows finish in any order. Both files open safely in
+ * Excel: UTF-8 with a BOM, and results cells that Excel would run as a formula are neutralised (the retry
+ * file keeps the input's cells as they were, to be dropped into the inbox again). A row that finishes early
  * waits here until the rows before it are written, and a row too far ahead waits for room, so memory holds
  * at most {@code window} outcomes whatever the size of the file.
  */
@@ -64,7 +66,8 @@ public final class ResultsWriter implements Closeable {
     }
 
     private void write(Outcome o) throws IOException {
-        results.printRecord(o.row(), o.webExId(), o.status(), o.exceptionId(), o.reason(), o.account(), o.attempts());
+        results.printRecord(o.row(), ExcelSafe.text(o.webExId()), o.status(), o.exceptionId(),
+                ExcelSafe.text(o.reason()), ExcelSafe.text(o.account()), o.attempts());
         if (o.status().retryable()) {
             retry.printRecord(o.input());
         }
@@ -72,6 +75,8 @@ public final class ResultsWriter implements Closeable {
 
     private static CSVPrinter open(Path file, List<String> header) throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        // a BOM, so Excel reads the file as UTF-8 and shows names right; pindrop's own reader skips it
+        writer.write('\uFEFF');
         return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
     }
 }
