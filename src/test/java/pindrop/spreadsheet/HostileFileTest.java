@@ -33,7 +33,9 @@ import pindrop.spreadsheet.HandMadeZip.Deflated;
  */
 class HostileFileTest {
 
-    private static final Duration QUICKLY = Duration.ofSeconds(5);
+    // a bound, not a speed target (that is the benchmark's): a hostile file must not hang pindrop or fill its
+    // memory; generous, so a busy machine does not fail it
+    private static final Duration QUICKLY = Duration.ofSeconds(60);
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
     private static final String SHEET = "xl/worksheets/sheet1.xml";
     private static final String SST_OPEN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
