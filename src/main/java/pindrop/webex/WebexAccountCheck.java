@@ -60,10 +60,8 @@ public final class WebexAccountCheck implements AccountCheck {
         String answer = response.exceptionId() + " " + response.reason();
         return switch (ExceptionTable.actionFor(response)) {
             case RETRY, ACCOUNT_PAUSED -> Verdict.noAnswer(answer);
-            case ACCOUNT_SPENT -> Verdict.unusable("GetUser on its own id answered " + answer + ": "
-                    + (account.usesToken() ? "the access token is wrong or expired (renew WEBEX_ACCOUNT_"
-                            + account.number() + "_TOKEN)" : "the password is wrong (check WEBEX_ACCOUNT_"
-                            + account.number() + "_PASSWORD)"));
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> Verdict.unusable("GetUser on its own id answered " + answer
+                    + ": " + RefusedCredentials.why(account, response.exceptionId()));
             default -> Verdict.unusable("GetUser on its own id answered " + answer);
         };
     }
