@@ -20,6 +20,7 @@ import pindrop.outcome.Outbox;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
+import pindrop.webex.WebexTls;
 
 /**
  * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in
@@ -35,6 +36,7 @@ public final class PindropConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        WebexTls.apply(context);
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
             DemoSite demo = DemoSite.start(properties::resolveProperty);

@@ -2,6 +2,7 @@ package pindrop.webex;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
@@ -118,6 +119,10 @@ public final class SetUserCall {
     private static String describe(Exception cause) {
         if (cause instanceof TransientWebexException) {
             return cause.getMessage();
+        }
+        Optional<String> tls = TlsProblem.describe(cause);
+        if (tls.isPresent()) {
+            return tls.get();
         }
         String what = cause.getClass().getSimpleName();
         return cause.getMessage() == null ? what : what + ": " + cause.getMessage();

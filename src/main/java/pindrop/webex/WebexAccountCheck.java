@@ -36,8 +36,9 @@ public final class WebexAccountCheck implements AccountCheck {
             exchange.getIn().setBody(self);
             SetUserCall.credentials(exchange, account);
         });
-        if (answer.getException() != null) {
-            return Verdict.noAnswer(answer.getException().getMessage());
+        Exception failed = answer.getException();
+        if (failed != null) {
+            return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
         }
         int http = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (http != 200) {
