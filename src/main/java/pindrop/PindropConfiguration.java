@@ -17,6 +17,7 @@ import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.outcome.Outbox;
+import pindrop.secrets.SecretFileCheck;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
@@ -36,6 +37,7 @@ public final class PindropConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        SecretFileCheck.warnAbout(properties.resolveProperty("camel.main.file-configurations"));
         WebexTls.apply(context);
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
