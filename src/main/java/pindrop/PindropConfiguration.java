@@ -18,6 +18,7 @@ import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
+import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
@@ -38,6 +39,7 @@ public final class PindropConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         SecretFileCheck.warnAbout(properties.resolveProperty("camel.main.file-configurations"));
+        TraceMask.install(context);
         WebexTls.apply(context);
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
