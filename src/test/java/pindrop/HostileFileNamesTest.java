@@ -75,6 +75,20 @@ class HostileFileNamesTest {
     }
 
     @Test
+    void aNameAsLongAsTheFileSystemAllowsGetsItsOutcomeFiles() throws Exception {
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
+                .users(Users.ids(1)).build().start();
+        pindrop = RunningPindrop.against(simulator, root, Map.of());
+        // 244 bytes: a legal name, too long once ".results.csv" and the staging ".part" are added to it
+        String name = "x".repeat(240) + ".csv";
+
+        pindrop.drop(name, Users.csv(Users.ids(1)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> summaries().size() == 1);
+        assertEquals(Map.of(name, "COMPLETED"), summaries());
+    }
+
+    @Test
     void onceEndsWhileAFileWithABackslashWaitsInTheInbox() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .build().start();

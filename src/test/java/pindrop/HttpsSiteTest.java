@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +85,48 @@ class HttpsSiteTest {
         assertTrue(reason.contains("TLS: the server's certificate does not match the host name of webex.url"), reason);
         assertTrue(reason.contains("127.0.0.1"), reason);
         assertFileWaitsAndNothingReachedWebex();
+    }
+
+    @Test
+    void rowsUnderWayWhenTheCertificateChangesEndErrorWithTheTlsProblem() throws Exception {
+        simulator = https(CERTIFICATES.serverContext(), 0);
+        Map<String, String> settings = new LinkedHashMap<>(truststore());
+        // one connection at a time, so a retry gets past the connection the first server closed
+        settings.put("webex.concurrency", "1");
+        settings.put("webex.retries", "2");
+        pindrop = RunningPindrop.against(simulator, root, settings);
+        pindrop.drop("before.csv", Users.csv(USERS.subList(0, 1)));
+        assertEquals(1, pindrop.awaitSummary("before").get("counts").get("SUCCESS").asInt());
+
+        // the same address now shows a certificate nobody trusts, as a misconfigured proxy would
+        int port = simulator.endpoint().getPort();
+        simulator.close();
+        simulator = https(CERTIFICATES.untrustedServerContext(), port);
+        pindrop.drop("after.csv", Users.csv(USERS.subList(1, 3)));
+
+        JsonNode summary = awaitSummaryOf("after.csv");
+        assertEquals("COMPLETED", summary.get("status").asText(), summary::toString);
+        assertEquals(2, summary.get("counts").get("ERROR").asInt(), summary::toString);
+        for (Map<String, String> row : pindrop.results("after")) {
+            assertTrue(row.get("reason").startsWith("TLS: the server's certificate is not trusted"), row::toString);
+        }
+        assertEquals(2, pindrop.retries("after").size());
+        assertEquals(List.of(), simulator.calls());
+    }
+
+    /** The summary written for this input, under whatever name the outbox gave it. */
+    private JsonNode awaitSummaryOf(String input) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Stream<Path> files = Files.list(pindrop.outbox)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".summary.json")).toList()) {
+                    JsonNode summary = new ObjectMapper().readTree(file.toFile());
+                    if (summary.get("file").asText().equals(input)) {
+                        return summary;
+                    }
+                }
+                return null;
+            }
+        }, summary -> summary != null);
     }
 
     private static WebexSimulator https(SSLContext serverContext, int port) {
