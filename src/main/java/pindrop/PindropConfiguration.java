@@ -20,9 +20,12 @@ import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.outcome.Outbox;
+import pindrop.secrets.SecretFileCheck;
+import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
+import pindrop.webex.WebexTls;
 
 /**
  * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in
@@ -38,6 +41,9 @@ public final class PindropConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        SecretFileCheck.warnAbout(properties.resolveProperty("camel.main.file-configurations"));
+        TraceMask.install(context);
+        WebexTls.apply(context);
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
             DemoSite demo = DemoSite.start(properties::resolveProperty);

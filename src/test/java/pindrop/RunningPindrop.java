@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,14 @@ final class RunningPindrop implements AutoCloseable {
     /** pindrop with one site admin of the simulator, fast (no throttle to speak of, short retries). */
     static RunningPindrop against(WebexSimulator simulator, Path root, Map<String, String> properties)
             throws Exception {
+        return against(simulator.endpoint(), root, properties);
+    }
+
+    /** The same, pointed at another server that answers like Webex. */
+    static RunningPindrop against(URI endpoint, Path root, Map<String, String> properties) throws Exception {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("webex.site", SITE);
-        all.put("webex.url", simulator.endpoint().toString());
+        all.put("webex.url", endpoint.toString());
         all.put("webex.rate", "1000");
         all.put("webex.account.1.id", "admin1@acme.com");
         all.put("webex.account.1.password", "admin1-secret");

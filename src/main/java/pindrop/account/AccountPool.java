@@ -127,6 +127,19 @@ public final class AccountPool implements Service {
         save();
     }
 
+    /**
+     * Webex refused the account's credentials for good (an expired access token): no rest or check can bring
+     * it back, so it is never used again until pindrop is restarted with new credentials.
+     */
+    public synchronized void setAside(Account account, String why) {
+        Slot slot = slotOf(account);
+        if (slot.state != State.SET_ASIDE) {
+            slot.state = State.SET_ASIDE;
+            slot.why = why;
+            LOG.error("{} is set aside and never used: {}", account, why);
+        }
+    }
+
     /** The account hit the per-minute limit: it rests briefly and goes on without a new check. */
     public synchronized void pause(Account account, Duration rest, String why) {
         Slot slot = slotOf(account);

@@ -10,6 +10,8 @@ public enum Action {
     RETRY,
     /** The account's SetUser budget is spent (or its credentials no longer work): never retry on it. */
     ACCOUNT_SPENT,
+    /** The account's credentials were refused for good (an expired session or token): set it aside. */
+    CREDENTIALS_REFUSED,
     /** The account hit the per-minute limit: it may call again in 60 s. */
     ACCOUNT_PAUSED
 }

@@ -9,10 +9,11 @@ import java.util.Map;
 public final class ExceptionTable {
 
     private static final Map<String, Action> ACTIONS = Map.of(
-            "000035", Action.RETRY,          // ASService not responding
-            "000045", Action.ACCOUNT_PAUSED, // API Rate Limit Reached, per caller and minute
-            "030002", Action.ACCOUNT_SPENT,  // Incorrect user or password: after a passed check, the SetUser quota
-            "030047", Action.ACCOUNT_SPENT); // Not a valid session ticket
+            "000035", Action.RETRY,               // ASService not responding
+            "000045", Action.ACCOUNT_PAUSED,      // API Rate Limit Reached, per caller and minute
+            // Incorrect user or password: after a passed check, the SetUser quota (a token account: its token)
+            "030002", Action.ACCOUNT_SPENT,
+            "030047", Action.CREDENTIALS_REFUSED); // Not a valid session ticket: an expired token, too
 
     private ExceptionTable() {
     }

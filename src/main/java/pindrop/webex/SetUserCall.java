@@ -2,6 +2,7 @@ package pindrop.webex;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
@@ -80,14 +81,19 @@ public final class SetUserCall {
         }
         Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
-        switch (ExceptionTable.actionFor(response)) {
+        Action action = ExceptionTable.actionFor(response);
+        switch (action) {
             case DONE -> finish(exchange, "SUCCESS", "", "");
             case FAILURE -> finish(exchange, "FAILURE", code, response.reason());
             case RETRY -> throw new TransientWebexException(code + " " + response.reason());
-            case ACCOUNT_SPENT -> {
-                pool.spent(account, "Webex answered " + code + " " + response.reason() + " to SetUser");
-                LOG.warn("{} answered {} {}: its SetUser budget looks spent; it rests and the next account goes on",
-                        account, code, response.reason());
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> {
+                if (RefusedCredentials.forGood(account, action)) {
+                    pool.setAside(account, RefusedCredentials.why(account, code));
+                } else {
+                    pool.spent(account, "Webex answered " + code + " " + response.reason() + " to SetUser");
+                    LOG.warn("{} answered {} {}: its SetUser budget looks spent; it rests and the next account goes on",
+                            account, code, response.reason());
+                }
                 throw new AccountUnavailableException(account + " answered " + code);
             }
             case ACCOUNT_PAUSED -> {
@@ -119,6 +125,10 @@ public final class SetUserCall {
     private static String describe(Exception cause) {
         if (cause instanceof TransientWebexException) {
             return cause.getMessage();
+        }
+        Optional<String> tls = TlsProblem.describe(cause);
+        if (tls.isPresent()) {
+            return tls.get();
         }
         String what = cause.getClass().getSimpleName();
         return cause.getMessage() == null ? what : what + ": " + cause.getMessage();

@@ -36,8 +36,9 @@ public final class WebexAccountCheck implements AccountCheck {
             exchange.getIn().setBody(self);
             SetUserCall.credentials(exchange, account);
         });
-        if (answer.getException() != null) {
-            return Verdict.noAnswer(answer.getException().getMessage());
+        Exception failed = answer.getException();
+        if (failed != null) {
+            return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
         }
         int http = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (http != 200) {
@@ -60,10 +61,8 @@ public final class WebexAccountCheck implements AccountCheck {
         String answer = response.exceptionId() + " " + response.reason();
         return switch (ExceptionTable.actionFor(response)) {
             case RETRY, ACCOUNT_PAUSED -> Verdict.noAnswer(answer);
-            case ACCOUNT_SPENT -> Verdict.unusable("GetUser on its own id answered " + answer + ": "
-                    + (account.usesToken() ? "the access token is wrong or expired (renew WEBEX_ACCOUNT_"
-                            + account.number() + "_TOKEN)" : "the password is wrong (check WEBEX_ACCOUNT_"
-                            + account.number() + "_PASSWORD)"));
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> Verdict.unusable("GetUser on its own id answered " + answer
+                    + ": " + RefusedCredentials.why(account, response.exceptionId()));
             default -> Verdict.unusable("GetUser on its own id answered " + answer);
         };
     }

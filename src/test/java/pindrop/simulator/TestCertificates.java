@@ -16,12 +16,13 @@ import javax.net.ssl.TrustManagerFactory;
  * Certificates for HTTPS tests, made at test time so none is checked in or expires: a self-signed
  * certificate for {@code localhost} (SAN DNS:localhost only, no IP, so {@code https://127.0.0.1} must fail
  * host name verification), a truststore holding it, and an unrelated self-signed {@code localhost}
- * certificate that nothing trusts. Made once per JVM, as each keytool run takes about a second.
+ * certificate that nothing trusts. Made once per JVM, as each keytool run takes about a second. Public for
+ * pindrop's own TLS tests.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     /** A PKCS12 file; its key, if any, has the same password. */
-    record Store(Path file, String password) {
+    public record Store(Path file, String password) {
     }
 
     private static final String PASSWORD = "pindrop-test";
@@ -42,7 +43,7 @@ final class TestCertificates {
         writeTrustStore();
     }
 
-    static synchronized TestCertificates get() {
+    public static synchronized TestCertificates get() {
         if (instance == null) {
             try {
                 Path folder = Files.createTempDirectory("pindrop-tls");
@@ -60,30 +61,30 @@ final class TestCertificates {
     }
 
     /** The trusted {@code localhost} key and certificate, for the server. */
-    Store serverKeyStore() {
+    public Store serverKeyStore() {
         return serverKeyStore;
     }
 
     /** A {@code localhost} key and certificate that {@link #trustStore()} does not trust. */
-    Store untrustedKeyStore() {
+    public Store untrustedKeyStore() {
         return untrustedKeyStore;
     }
 
     /** The certificate of {@link #serverKeyStore()}, as a trusted entry. */
-    Store trustStore() {
+    public Store trustStore() {
         return trustStore;
     }
 
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         return serverContext(serverKeyStore);
     }
 
-    SSLContext untrustedServerContext() {
+    public SSLContext untrustedServerContext() {
         return serverContext(untrustedKeyStore);
     }
 
     /** A client context that trusts {@link #trustStore()} and nothing else. */
-    SSLContext clientContext() {
+    public SSLContext clientContext() {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(load(trustStore));

@@ -1,0 +1,63 @@
+package pindrop;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code pindrop --once} as cron runs it: a separate JVM on the test classpath, configured only through its
+ * environment (no WEBEX_* or CAMEL_* of the test's own environment leaks in), its output captured in a file.
+ */
+final class PindropProcess {
+
+    private final Path root;
+    private final Path output;
+
+    PindropProcess(Path root) {
+        this.root = root;
+        this.output = root.resolve("pindrop.out");
+    }
+
+    /** Runs pindrop on {@code root}'s inbox, outbox and state with these environment variables and JVM options. */
+    int runOnce(Map<String, String> env, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pindrop.class.getName(), "--once"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("WEBEX_") || name.startsWith("PINDROP_")
+                || name.startsWith("CAMEL_"));
+        environment.put("PINDROP_INBOX", root.resolve("inbox").toString());
+        environment.put("PINDROP_OUTBOX", root.resolve("outbox").toString());
+        environment.put("PINDROP_STATE", root.resolve("state").toString());
+        environment.putAll(env);
+        Process run = builder.start();
+        if (!run.waitFor(120, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError("pindrop --once did not exit; " + output());
+        }
+        return run.exitValue();
+    }
+
+    /** Every line pindrop wrote to stdout and stderr. */
+    List<String> lines() throws IOException {
+        return Files.readAllLines(output);
+    }
+
+    String output() {
+        try {
+            return "pindrop's output:\n" + Files.readString(output);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
