@@ -52,6 +52,20 @@ class FileDropTest {
     }
 
     @Test
+    void twoFilesOfTheSameContentDroppedTogetherAreEachSentInFull() throws Exception {
+        List<String> users = Users.ids(40);
+        start(users, Duration.ofMillis(20), Map.of());
+
+        // taken in one poll: one finished file's journal must not pass for the other's interrupted run
+        pindrop.drop("a.csv", Users.csv(users));
+        pindrop.drop("b.csv", Users.csv(users));
+
+        assertEquals(40, pindrop.awaitSummary("a").get("counts").get("SUCCESS").asInt());
+        assertEquals(40, pindrop.awaitSummary("b").get("counts").get("SUCCESS").asInt());
+        users.forEach(user -> assertEquals(2, simulator.successfulSetUserCalls(user), user + " sent for each file"));
+    }
+
+    @Test
     void twoFilesOfOneNameInQuickSuccessionKeepBothReports() throws Exception {
         List<String> users = Users.ids(6);
         start(users, Duration.ZERO, Map.of());
