@@ -18,6 +18,7 @@ import pindrop.batch.InputRecovery;
 import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
+import pindrop.check.SettingsCheck;
 import pindrop.outcome.Outbox;
 import pindrop.simulator.DemoSite;
 import pindrop.webex.SetUserCall;
@@ -69,6 +70,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("batches", batches);
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
+        context.getRegistry().bind("settingsCheck", new SettingsCheck());
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, Duration.ofSeconds(number(context, "webex.rate-limit-pause-seconds"))));
