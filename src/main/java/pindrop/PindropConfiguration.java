@@ -74,6 +74,10 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, Duration.ofSeconds(number(context, "webex.rate-limit-pause-seconds"))));
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
+            context.addService(
+                    new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
+        }
     }
 
     private static int number(CamelContext context, String key) {
