@@ -28,8 +28,9 @@ public final class Pindrop {
         try {
             main.run(camelArgs.toArray(String[]::new));
         } catch (Exception e) {
-            // a route that does not load, a bad setting: say so and exit, whatever threads are still running
-            LoggerFactory.getLogger(Pindrop.class).error("pindrop could not start: {}", e.getMessage());
+            // a route that does not load, a bad setting: say so and where, and exit, whatever threads still run
+            LoggerFactory.getLogger(Pindrop.class).error("pindrop could not start: {}",
+                    RouteFailure.describe(main.getCamelContext(), e));
             System.exit(2);
         }
         System.exit(onceMode != null ? onceMode.exitCode() : main.getExitCode());

@@ -19,6 +19,7 @@ import pindrop.batch.InputRecovery;
 import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
+import pindrop.check.SettingsCheck;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
@@ -80,9 +81,14 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
+        context.getRegistry().bind("settingsCheck", new SettingsCheck());
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
+            context.addService(
+                    new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
+        }
     }
 
     private static Duration duration(CamelContext context, String key) {

@@ -75,13 +75,27 @@ final class RunningPindrop implements AutoCloseable {
 
     /** Drops a file the way a careful copy does: written aside under a hidden name, then renamed. */
     void drop(String name, byte[] content) throws IOException {
-        Path hidden = inbox.resolve("." + name + ".copying");
-        Files.write(hidden, content);
-        Files.move(hidden, inbox.resolve(name));
+        drop(inbox, name, content);
     }
 
     void drop(String name, String content) throws IOException {
         drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Drops a file into a job's folder inside the inbox, e.g. {@code audio-pin}. */
+    void drop(String jobFolder, String name, byte[] content) throws IOException {
+        drop(inbox.resolve(jobFolder), name, content);
+    }
+
+    void drop(String jobFolder, String name, String content) throws IOException {
+        drop(jobFolder, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void drop(Path folder, String name, byte[] content) throws IOException {
+        Files.createDirectories(folder);
+        Path hidden = folder.resolve("." + name + ".copying");
+        Files.write(hidden, content);
+        Files.move(hidden, folder.resolve(name));
     }
 
     JsonNode awaitSummary(String base) {

@@ -71,6 +71,10 @@ public final class Batch {
         return inputName;
     }
 
+    public String job() {
+        return job;
+    }
+
     public String userColumn() {
         return scan.userColumn();
     }

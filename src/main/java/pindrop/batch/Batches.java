@@ -36,9 +36,10 @@ import pindrop.spreadsheet.SpreadsheetRow;
 /**
  * A dropped file's life in the route: opened (scanned, its journal found or begun, or rejected with a reason
  * a user understands), each row's outcome recorded, and its outcome files published; or, when pindrop stops
- * or cannot write, suspended for the next start to resume. The route names the job and the column the job
- * writes in the variables {@code job} and {@code valueColumn}. Where the input goes when the route is done
- * is the exchange property {@code pindropMoveTo}, which the file consumer's {@code move} option reads.
+ * or cannot write, suspended for the next start to resume. The route names the job and what it needs of a
+ * file's columns in the variables {@code job} and {@code columns} (a {@link JobColumns}). Where the input goes
+ * when the route is done is the exchange property {@code pindropMoveTo}, which the file consumer's {@code move}
+ * option reads.
  */
 public final class Batches {
 
@@ -78,9 +79,9 @@ public final class Batches {
         File file = exchange.getIn().getBody(File.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String job = exchange.getVariable("job", String.class);
-        HeaderAliases value = HeaderAliases.of(exchange.getVariable("valueColumn", String.class).split("\\s*,\\s*"));
-        Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, value);
-        Path journalDir = journals.resolve(contentHash(file.toPath()));
+        Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, exchange.getVariable("columns", JobColumns.class));
+        // one journal per job and content: the same sheet dropped for two jobs is two batches, never one's resume
+        Path journalDir = journals.resolve(job + "-" + contentHash(file.toPath()));
         OutcomeJournal journal = OutcomeJournal.open(journalDir, journalSync);
         Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name));
@@ -91,9 +92,10 @@ public final class Batches {
         if (stopping != null) {
             batch.interrupt(stopping);
         }
-        LOG.info("{}: {} rows, user column '{}', {} column '{}'{}{}", name, scan.rows(), scan.userColumn(), job,
-                scan.valueColumn(), batch.resumedRows() > 0 ? ", resuming: " + batch.resumedRows() + " rows done before"
-                        : "", simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
+        LOG.info("{}: {} rows, user column '{}', {} writes {}{}{}", name, scan.rows(), scan.userColumn(), job,
+                scan.valueColumn().isEmpty() ? "several columns" : "column '" + scan.valueColumn() + "'",
+                batch.resumedRows() > 0 ? ", resuming: " + batch.resumedRows() + " rows done before" : "",
+                simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
     }
 
     /** The file's data rows for the splitter, which closes them when the last row is out. */

@@ -18,12 +18,11 @@ import pindrop.spreadsheet.SpreadsheetRow;
  */
 record Scan(List<String> header, String userColumn, String valueColumn, int rows, Map<Integer, Integer> duplicateOf) {
 
-    static Scan of(Path file, String displayName, HeaderAliases user, HeaderAliases value) throws RejectedFileException {
+    static Scan of(Path file, String displayName, HeaderAliases user, JobColumns job) throws RejectedFileException {
         try (SpreadsheetReader reader = SpreadsheetReader.open(file)) {
             List<String> header = reader.header();
             String userColumn = user.find(header).orElseThrow(() -> missing(displayName, "user", user, header));
-            String valueColumn = value.find(header)
-                    .orElseThrow(() -> missing(displayName, value.names().get(0), value, header));
+            String valueColumn = job.valueColumn(displayName, header, userColumn);
             UserIndex firstRows = new UserIndex();
             Map<Integer, Integer> duplicateOf = new HashMap<>();
             int rows = 0;
@@ -46,7 +45,7 @@ record Scan(List<String> header, String userColumn, String valueColumn, int rows
         }
     }
 
-    private static RejectedFileException missing(String file, String role, HeaderAliases aliases, List<String> header) {
+    static RejectedFileException missing(String file, String role, HeaderAliases aliases, List<String> header) {
         return new RejectedFileException(file + " has no " + role + " column: name one of its columns "
                 + String.join(" or ", aliases.names()) + " (its columns are: " + String.join(", ", header) + ")");
     }

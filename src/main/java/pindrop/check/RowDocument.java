@@ -15,7 +15,8 @@ import pindrop.spreadsheet.SpreadsheetRow;
 
 /**
  * Turns a checked row into the small XML document a job's stylesheet reads:
- * {@code <row number="2"><user>…</user><value>…</value><cell name="Dept">…</cell>…</row>}.
+ * {@code <row number="2"><user>…</user><value>…</value><cell name="Dept">…</cell>…</row>}, and for a job with
+ * a mapping the settings its check accepted, {@code <setting element="personalTeleconf/joinBeforeHost">true</setting>}.
  * Written with a real XML writer, so any text in a cell stays text; characters XML cannot carry become U+FFFD.
  */
 public final class RowDocument {
@@ -25,11 +26,18 @@ public final class RowDocument {
     public String toXml(Exchange exchange) throws XMLStreamException {
         Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
         SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
-        return of(row.number(), row.get(batch.userColumn()), row.get(batch.valueColumn()), row.columns());
+        @SuppressWarnings("unchecked")
+        Map<String, String> settings = exchange.getVariable("settings", Map.of(), Map.class);
+        return of(row.number(), row.get(batch.userColumn()), row.get(batch.valueColumn()), row.columns(), settings);
     }
 
     /** The document for a user and value of one's own, e.g. GetUser on an admin account's id. */
     public static String of(int number, String user, String value, Map<String, String> cells) throws XMLStreamException {
+        return of(number, user, value, cells, Map.of());
+    }
+
+    private static String of(int number, String user, String value, Map<String, String> cells,
+            Map<String, String> settings) throws XMLStreamException {
         StringWriter out = new StringWriter(256);
         XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
         xml.writeStartElement("row");
@@ -40,6 +48,12 @@ public final class RowDocument {
             xml.writeStartElement("cell");
             xml.writeAttribute("name", xmlSafe(cell.getKey()));
             xml.writeCharacters(xmlSafe(cell.getValue()));
+            xml.writeEndElement();
+        }
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            xml.writeStartElement("setting");
+            xml.writeAttribute("element", setting.getKey());
+            xml.writeCharacters(xmlSafe(setting.getValue()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
