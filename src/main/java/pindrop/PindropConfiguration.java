@@ -21,6 +21,7 @@ import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.outcome.Outbox;
 import pindrop.simulator.DemoSite;
+import pindrop.status.StatusBeans;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
 
@@ -77,6 +78,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
+        StatusBeans.bind(context, batches, pool);
     }
 
     private static Duration duration(CamelContext context, String key) {
