@@ -24,6 +24,7 @@ public final class Pindrop {
         if (onceMode != null) {
             main.addMainListener(onceMode);
             main.addOverrideProperty("pindrop.once", "true");
+            main.addOverrideProperty("pindrop.status.enabled", "false");
         }
         try {
             main.run(camelArgs.toArray(String[]::new));

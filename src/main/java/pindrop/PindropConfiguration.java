@@ -24,6 +24,7 @@ import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
+import pindrop.status.StatusBeans;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.WebexAccountCheck;
 import pindrop.webex.WebexTls;
@@ -85,6 +86,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
+        StatusBeans.bind(context, batches, pool);
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));

@@ -124,6 +124,8 @@ class CrashRecoveryIT {
         env.put("PINDROP_OUTBOX", root.resolve("outbox").toString());
         env.put("PINDROP_STATE", root.resolve("state").toString());
         env.put("PINDROP_READ_LOCK_INTERVAL_MS", "100");
+        // a test machine's port 8080 is not ours to take
+        env.put("PINDROP_STATUS_ENABLED", "false");
         return builder.start();
     }
 

@@ -47,6 +47,8 @@ final class RunningPindrop implements AutoCloseable {
         main.addOverrideProperty("pindrop.read-lock-interval-ms", "100");
         main.addOverrideProperty("webex.retry-delay-ms", "20");
         main.addOverrideProperty("camel.main.shutdown-timeout", "5");
+        // no status server unless a test asks for one (with a free port)
+        main.addOverrideProperty("pindrop.status.enabled", "false");
         properties.forEach(main::addOverrideProperty);
         main.start();
     }

@@ -38,6 +38,11 @@ public final class AccountPool implements Service {
 
     /** An account's state as the status page and the logs show it; never its secret. */
     public record View(String id, State state, int calls, int callsLeft, String backAt, String why) {
+
+        /** Whether the account can take a call now; the first such account in the pool's order is the one in use. */
+        public boolean takesCalls() {
+            return state == State.READY && callsLeft > 0;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPool.class);

@@ -32,6 +32,7 @@ import pindrop.outcome.Status;
 import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetRow;
+import pindrop.status.RowMetrics;
 
 /**
  * A dropped file's life in the route: opened (scanned, its journal found or begun, or rejected with a reason
@@ -133,6 +134,7 @@ public final class Batches {
                 exchange.getVariable("attempts", AtomicInteger.class).get(), input);
         batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome,
                 exchange.getVariable("resumed", false, Boolean.class));
+        RowMetrics.count(exchange, status);
     }
 
     /** A row that failed in an unforeseen way still gets its outcome (recorded next): ERROR, safe to run again. */

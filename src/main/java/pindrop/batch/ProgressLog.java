@@ -1,6 +1,5 @@
 package pindrop.batch;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -30,22 +29,14 @@ public final class ProgressLog {
     }
 
     String line(Batch batch) {
-        long done = batch.done();
-        double seconds = Math.max(0.001, batch.elapsed().toMillis() / 1000.0);
-        double rate = done / seconds;
+        Pace pace = Pace.of(batch);
         String counts = Arrays.stream(Status.values()).map(s -> s + " " + batch.count(s))
                 .collect(Collectors.joining(", "));
-        String account = pool.view().stream().filter(v -> v.state() == AccountPool.State.READY && v.callsLeft() > 0)
+        String account = pool.view().stream().filter(AccountPool.View::takesCalls)
                 .findFirst().map(v -> "account " + v.id() + " (" + v.callsLeft() + " calls left)")
                 .orElse("no account ready");
-        long left = batch.rowCount() - done;
-        String eta = rate > 0 ? format(Duration.ofSeconds((long) (left / rate))) : "unknown";
-        return String.format("%s: %d/%d rows (%s), %s, %.1f rows/s, ETA %s", batch.inputName(), done,
-                batch.rowCount(), counts, account, rate, eta);
-    }
-
-    private static String format(Duration d) {
-        return d.toHours() > 0 ? String.format("%dh%02dm", d.toHours(), d.toMinutesPart())
-                : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
+        String eta = pace.eta().map(Pace::format).orElse("unknown");
+        return String.format("%s: %d/%d rows (%s), %s, %.1f rows/s, ETA %s", batch.inputName(), batch.done(),
+                batch.rowCount(), counts, account, pace.rowsPerSecond(), eta);
     }
 }

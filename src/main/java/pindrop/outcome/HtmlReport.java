@@ -1,5 +1,7 @@
 package pindrop.outcome;
 
+import static pindrop.outcome.Html.escape;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -189,23 +191,6 @@ public final class HtmlReport {
 
     private static void entry(StringBuilder h, String name, String value) {
         h.append("<dt>").append(name).append("</dt><dd>").append(escape(value)).append("</dd>\n");
-    }
-
-    /** HTML-escapes text for element content and quoted attribute values alike. */
-    static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     private static String text(Object value, String absent) {

@@ -1,0 +1,38 @@
+package pindrop.status;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+import pindrop.account.AccountPool;
+
+/**
+ * Camel health check {@code accounts}: DOWN while no admin account can take a call, saying why. A
+ * readiness check only: pindrop is alive meanwhile (files wait in the inbox) and a restart would not help.
+ */
+public final class AccountsHealthCheck extends AbstractHealthCheck {
+
+    private final AccountPool pool;
+
+    public AccountsHealthCheck(AccountPool pool) {
+        super("pindrop", "accounts");
+        this.pool = pool;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        // the reason begins "no admin account ..." and says when the first is back or what to fix
+        pool.whyUnusable().ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), builder::up);
+    }
+
+    /** Camel writes the message into its health JSON as it is: no quote, backslash or line break may break that. */
+    private static String jsonSafe(String text) {
+        return text.replaceAll("\\p{Cntrl}", " ").replace('"', '\'').replace('\\', '/');
+    }
+}
