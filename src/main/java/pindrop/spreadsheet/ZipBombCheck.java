@@ -1,5 +1,6 @@
 package pindrop.spreadsheet;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Refuses an XLSX that would expand beyond what pindrop can afford, before fastexcel-reader opens it:
@@ -22,6 +27,15 @@ import java.util.zip.ZipFile;
  * <p>
  * The size limit is on any one part, not only xl/sharedStrings.xml: fastexcel finds the shared strings, styles
  * and workbook under whatever names [Content_Types].xml gives them.
+ * <p>
+ * While inflating, every part is also read as XML for its cells' {@code r} references: fastexcel gives a row
+ * one slot per column up to its rightmost cell, so a single {@code <c r="ZZZZZZ2">} in a tiny file takes
+ * 321 million slots and runs out of memory before pindrop sees the row. Every part, not only
+ * xl/worksheets/*.xml: fastexcel opens the sheets under whatever names the workbook's relationships give
+ * them, and takes any element named {@code c} as a cell whatever its namespace. A part is read as far as it
+ * is well-formed XML, which is also as far as fastexcel's parser reads it; images and the like stop at once.
+ * fastexcel reads nothing else that sizes a row: not {@code <dimension>}, not a row's {@code spans}, and a
+ * row's own {@code r} is a number only.
  */
 final class ZipBombCheck {
 
@@ -40,6 +54,8 @@ final class ZipBombCheck {
     /** Excel writes about ten parts, and one more per sheet, image or comment. */
     static final int MAX_PARTS = 10_000;
 
+    private static final XMLInputFactory XML = xmlInputFactory();
+
     private ZipBombCheck() {
     }
 
@@ -56,7 +72,7 @@ final class ZipBombCheck {
             checkDeclaredSizes(entries, fileName);
             byte[] buffer = new byte[65_536];
             for (ZipEntry entry : entries) {
-                checkExpansion(zip, entry, fileName, buffer);
+                checkPart(zip, entry, fileName, buffer);
             }
         }
     }
@@ -86,18 +102,132 @@ final class ZipBombCheck {
         }
     }
 
-    private static void checkExpansion(ZipFile zip, ZipEntry entry, String fileName, byte[] buffer)
+    /** Inflates the part once: counted against its declared size, and read for its cells' columns on the way. */
+    private static void checkPart(ZipFile zip, ZipEntry entry, String fileName, byte[] buffer)
             throws RejectedFileException, IOException {
-        long left = entry.getSize();
-        try (InputStream in = zip.getInputStream(entry)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                left -= read;
-                if (left < 0) {
-                    throw new RejectedFileException(fileName + " is not a valid XLSX file (" + entry.getName()
-                            + " expands to more than its zip directory says: a zip bomb?)");
-                }
+        try (InputStream inflated = zip.getInputStream(entry)) {
+            Bounded in = new Bounded(inflated, entry.getSize());
+            checkCellColumns(in, fileName);
+            while (in.read(buffer) >= 0) { // what the XML reader left: after an error, or past the root element
             }
+            if (in.left < 0) {
+                throw new RejectedFileException(fileName + " is not a valid XLSX file (" + entry.getName()
+                        + " expands to more than its zip directory says: a zip bomb?)");
+            }
+        }
+    }
+
+    private static void checkCellColumns(InputStream part, String fileName) throws RejectedFileException {
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(part);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+                        // fastexcel asks for attribute r in no particular namespace: check r in every one
+                        for (int i = 0; i < xml.getAttributeCount(); i++) {
+                            if (xml.getAttributeLocalName(i).equals("r")) {
+                                checkColumn(xml.getAttributeValue(i), fileName);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            // not XML, or no longer: fastexcel's parser stops at the same error, before any cell past it
+        }
+    }
+
+    /**
+     * Reads the column as fastexcel's CellAddress does: after an optional $, the characters up to a $ or a
+     * digit. A character there other than a letter makes fastexcel refuse the cell before it makes the row.
+     */
+    private static void checkColumn(String reference, String fileName) throws RejectedFileException {
+        int start = reference.startsWith("$") ? 1 : 0;
+        int end = start;
+        while (end < reference.length() && reference.charAt(end) != '$' && !isAsciiDigit(reference.charAt(end))) {
+            end++;
+        }
+        String letters = reference.substring(start, end);
+        long column = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            char letter = letters.charAt(i);
+            int value = letter >= 'A' && letter <= 'Z' ? letter - 'A' + 1
+                    : letter >= 'a' && letter <= 'z' ? letter - 'a' + 1 : 0;
+            if (value == 0) {
+                return;
+            }
+            column = column * 26 + value;
+            if (column > RowLimits.MAX_COLUMNS) { // before a long run of letters can overflow
+                String shown = letters.length() <= 10 ? letters : letters.substring(0, 10) + "...";
+                throw new RejectedFileException(fileName + " has a cell in column " + shown + ", beyond the "
+                        + RowLimits.MAX_COLUMNS + " columns pindrop reads: not read");
+            }
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * No DTD, so no entities to expand or fetch. The JDK's limits on names and attributes are lifted: fastexcel's
+     * parser (Aalto) has none, and a part this reader gave up on early would hide the cells fastexcel still reads.
+     * What they guarded against is bounded here already by the part's size.
+     */
+    private static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        for (String limit : new String[] {"jdk.xml.maxXMLNameLimit", "jdk.xml.elementAttributeLimit",
+                "jdk.xml.totalEntitySizeLimit", "jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.entityExpansionLimit"}) {
+            factory.setProperty(limit, Integer.MAX_VALUE); // the StAX reader takes 0 as a limit of 0
+        }
+        return factory;
+    }
+
+    /**
+     * Counts what a part inflates to, and ends it one byte past its declared size: the XML reader is never fed
+     * more than the checked size, and that byte tells a directory that understates the size.
+     */
+    private static final class Bounded extends FilterInputStream {
+
+        private long left;
+
+        Bounded(InputStream in, long declaredSize) {
+            super(in);
+            left = declaredSize;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left < 0) {
+                return -1;
+            }
+            int read = super.read(b, off, (int) Math.min(len, left + 1));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
+        }
+
+        /** The JDK's XML reader closes its input at the end of the document; what follows is still to be counted. */
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public long skip(long n) throws IOException { // counted too, not passed on uncounted
+            int most = (int) Math.min(Math.max(n, 0), 8192);
+            return Math.max(read(new byte[most], 0, most), 0);
         }
     }
 }

@@ -14,13 +14,15 @@
  * number. Memory grows with the workbook's shared-strings table (all distinct texts, about 100 bytes
  * each), which fastexcel-reader keeps in memory; rows themselves are streamed.
  * <li>Limits against hostile files, all above what a sheet of 200,000 rows needs. A field over
- * 100,000 characters, a row over 1,000 columns or over 1,000,000 characters in all stops the reading at
- * that row. An XLSX is refused whole, before fastexcel-reader opens it ({@code ZipBombCheck}), when it
- * expands to more than 1 GiB, any one part (the shared strings, a sheet, ...) to more than 100 MiB, a part
- * over 1 MiB is compressed more than 200 to 1, it has more than 10,000 parts, or a part expands to more
- * than its zip directory says. Generated XLSX files of 200,000 rows expand to 37 MB (2 columns) and 124 MB
- * (8 text columns), no part over 63 MB, compressed 7 to 30 to 1. At the part limit the shared strings take
- * at most about 320 MB of heap.
+ * 100,000 characters, a CSV row over 1,000 columns, or a row over 1,000,000 characters in all stops the
+ * reading at that row. An XLSX is refused whole, before fastexcel-reader opens it ({@code ZipBombCheck}),
+ * when it expands to more than 1 GiB, any one part (the shared strings, a sheet, ...) to more than 100 MiB,
+ * a part over 1 MiB is compressed more than 200 to 1, it has more than 10,000 parts, a part expands to more
+ * than its zip directory says, or any cell lies beyond column 1,000 (ALL), even one only formatted:
+ * fastexcel-reader would give its row a slot for every column up to it (321 million for ZZZZZZ).
+ * Generated XLSX files of 200,000 rows expand to 37 MB (2 columns) and 124 MB (8 text columns), no part
+ * over 63 MB, compressed 7 to 30 to 1; checking them takes 0.2 s and 0.9 s, of which reading their cells
+ * 0.18 s and 0.8 s. At the part limit the shared strings take at most about 320 MB of heap.
  * </ul>
  */
 package pindrop.spreadsheet;

@@ -29,7 +29,7 @@ import pindrop.spreadsheet.HandMadeZip.Deflated;
  * buffered more than one field of 100,000 characters or a row of 1,000,000, and everything else reads through
  * fixed buffers (the encoding check 8 KiB at a time, the separator sniffing at most 64 K characters). XLSX:
  * {@link ZipBombCheck} refuses the file before fastexcel-reader inflates anything, and itself inflates through
- * one 64 KiB buffer.
+ * one 64 KiB buffer and the JDK's streaming XML reader, never more of a part than its checked size.
  */
 class HostileFileTest {
 
@@ -129,6 +129,36 @@ class HostileFileTest {
         });
 
         assertEquals("pins.xlsx is not a valid XLSX file (it holds xl/sharedStrings.xml twice)", reasonQuickly(file));
+    }
+
+    /** fastexcel would give row 2 a slot for each of 321 million columns, and run out of memory. */
+    @Test
+    void cellFarToTheRightIsRefused() throws Exception {
+        Path file = handMadeXlsx(dir, "pins.xlsx",
+                zip -> zip.add(SHEET, sheet("<c r=\"ZZZZZZ2\" t=\"inlineStr\"><is><t>x</t></is></c>")));
+
+        assertTrue(Files.size(file) < 5_000, Files.size(file) + " bytes");
+        assertEquals("pins.xlsx has a cell in column ZZZZZZ, beyond the 1000 columns pindrop reads: not read",
+                reasonQuickly(file));
+    }
+
+    /** The JDK's parser stops at a name over 1,000 characters by default; fastexcel's goes on to the cell. */
+    @Test
+    void cellFarToTheRightBehindALongNameIsRefused() throws Exception {
+        String longName = "x".repeat(2_000);
+        Path file = handMadeXlsx(dir, "pins.xlsx", zip -> zip.add(SHEET,
+                sheet("<" + longName + "/><c r=\"$zzzzzz$2\" t=\"inlineStr\"><is><t>x</t></is></c>")));
+
+        assertEquals("pins.xlsx has a cell in column zzzzzz, beyond the 1000 columns pindrop reads: not read",
+                reasonQuickly(file));
+    }
+
+    /** A sheet whose row 1 is the header webExId and whose row 2 holds {@code row2Cells}. */
+    private static Deflated sheet(String row2Cells) {
+        return Deflated.of(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>webExId</t></is></c></row>"
+                + "<row r=\"2\">" + row2Cells + "</row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

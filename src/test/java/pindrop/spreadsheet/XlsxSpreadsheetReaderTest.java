@@ -169,15 +169,25 @@ class XlsxSpreadsheetReaderTest {
     }
 
     @Test
-    void valueBeyondColumnLimitFails() throws Exception {
+    void valueInTheLastColumnReads() throws Exception {
+        Path file = xlsx(dir, "pins.xlsx", sheet -> {
+            sheet.value(0, 0, "webExId");
+            sheet.value(0, RowLimits.MAX_COLUMNS - 1, "note");
+            sheet.value(1, RowLimits.MAX_COLUMNS - 1, "far away");
+        });
+
+        assertEquals(Map.of("webExId", "", "note", "far away"), readAll(file).get(0).columns());
+    }
+
+    @Test
+    void valueBeyondColumnLimitIsRefused() throws Exception {
         Path file = xlsx(dir, "pins.xlsx", sheet -> {
             sheet.value(0, 0, "webExId");
             sheet.value(1, RowLimits.MAX_COLUMNS, "far away");
         });
 
-        try (SpreadsheetReader reader = SpreadsheetReader.open(file)) {
-            SpreadsheetException e = assertThrows(SpreadsheetException.class, reader::hasNext);
-            assertEquals("row 2 of pins.xlsx has more than 1000 columns", e.getMessage());
-        }
+        RejectedFileException e = assertThrows(RejectedFileException.class, () -> SpreadsheetReader.open(file));
+        assertEquals("pins.xlsx has a cell in column ALM, beyond the 1000 columns pindrop reads: not read",
+                e.getMessage());
     }
 }
