@@ -39,6 +39,7 @@ public final class Bench {
     static final String ADMIN_PASSWORD = "pw";
     private static final String STARTED = "Started hostpin (file://";
     private static final Pattern PICKED = Pattern.compile(": \\d+ rows, user column");
+    private static final Pattern PROGRESS = Pattern.compile("ProgressLog - .*: (\\d+)/\\d+ rows");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // sizes: full mode as the issue asks; --quick a fraction, same shape
@@ -55,6 +56,8 @@ public final class Bench {
     private final Path work;
     private final Path jfrDir;
     private final Set<Integer> only;
+    private final int quietWaitSeconds;
+    private double quietWaited;
     private final String benchClasspath = System.getProperty("java.class.path");
     private final long clockTicks = clockTicks();
     private final List<Double> startUps = new ArrayList<>();
@@ -65,13 +68,14 @@ public final class Bench {
         costRows = size(options, "cost-rows", 100_000, 20_000);
         latencyRows = size(options, "latency-rows", 2_000, 400);
         // concurrency 1 at 100 ms is 10 rows/s whatever pindrop does: 2,000 rows would take 200 s there alone
-        latencyRowsC1 = size(options, "latency-rows-c1", 600, 100);
+        latencyRowsC1 = size(options, "latency-rows-c1", 400, 100);
         throttleRows = size(options, "throttle-rows", 3_000, 600);
         memoryCsvRows = size(options, "memory-csv-rows", 1_000_000, 100_000);
         memoryXlsxRows = size(options, "memory-xlsx-rows", 200_000, 40_000);
         project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
         jar = project.resolve("target/pindrop.jar");
         work = Path.of(options.get("work")).toAbsolutePath();
+        quietWaitSeconds = Integer.parseInt(options.getOrDefault("quiet-wait", "60"));
         jfrDir = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
         only = options.containsKey("only")
                 ? Arrays.stream(options.get("only").split(",")).map(String::trim).map(Integer::valueOf)
@@ -114,7 +118,8 @@ public final class Bench {
             startUp();
         }
         line("");
-        line("benchmark run time: %.0f s", Duration.between(began, Instant.now()).toMillis() / 1000.0);
+        line("benchmark run time: %.0f s (of which %.0f s waiting for other processes to let the machine be)",
+                Duration.between(began, Instant.now()).toMillis() / 1000.0, quietWaited);
         System.out.println();
         System.out.print(table);
     }
@@ -171,11 +176,22 @@ public final class Bench {
         line("    for the loop: launch -> exit (%.2f s). client CPU: utime+stime from /proc/PID/stat; (processing) is the",
                 loop.wallSeconds);
         line("    CPU from the \"Started hostpin\" log line to summary.json, for the loop its own CPU in the loop alone.");
+        line("  other processes on the machine (not pindrop, simulator, benchmark): %.1f CPU s during the pindrop run "
+                + "(%.0f s), %.1f CPU s during the loop (%.0f s)", pindrop.foreignCpu, pindrop.foreignWindow,
+                loop.foreignCpu, loop.wallSeconds);
+        line("  pindrop steady state: %.0f rows/s over its last 10 s progress interval (the JIT is still compiling "
+                + "before that; see the CPU split)", pindrop.steadyRate());
         line("  pindrop wall split: JVM+Camel start %.2f s, first poll + read lock + account check + scan %.2f s, processing %.2f s, "
                 + "exit %.2f s", pindrop.startUp(), pindrop.pickToOpen(), pindrop.durationSeconds, pindrop.exitAfterSummary());
         line("  pindrop CPU by thread: %s", pindrop.threadSplit());
         line("  target >= 5,000 rows/s on 2 cores: %s (%.0f rows/s processing)",
                 pindrop.processingRate() >= 5000 ? "MET" : "MISSED", pindrop.processingRate());
+        int cores = Runtime.getRuntime().availableProcessors();
+        line("  machine budget: pindrop + simulator use %.3f CPU s per 1k rows; the cores allow at most %.0f rows/s "
+                + "at that cost (bare loop + simulator: %.3f s, %.0f rows/s)",
+                (pindrop.cpuProcessing() + pindrop.simCpu) / costRows * 1000,
+                cores * costRows / (pindrop.cpuProcessing() + pindrop.simCpu),
+                (loop.cpuLoop + loop.simCpu) / costRows * 1000, cores * costRows / (loop.cpuLoop + loop.simCpu));
     }
 
     /** 2. Latency hiding: rows/s at 100 ms per call against concurrency / latency, and a one-after-the-other client. */
@@ -203,7 +219,7 @@ public final class Bench {
                     seq = sequential.await();
                 } else {
                     run = pindrop("latency-c" + c, sim, n, "csv", env, List.of());
-                    bare = httpLoop("bare-c" + c, sim, c, n);
+                    bare = httpLoop("bare-c" + c, sim, c, Math.max(c * 20, n / 2));
                 }
                 rows.add(new Object[] {c, n, run, bare});
             }
@@ -285,14 +301,11 @@ public final class Bench {
 
     /** 4. Memory: a large CSV and a large XLSX at -Xmx256m must complete, with memory that does not grow with rows. */
     private void memory() throws Exception {
-        section("4. Memory: java -Xmx256m -jar target/pindrop.jar --once, latency 0, WEBEX_CONCURRENCY=16, "
-                + "WEBEX_RATE=1000000");
-        line("  %-16s %10s %5s %14s %10s %22s %22s %11s %11s", "input", "rows", "exit", "counts add up",
-                "peak RSS", "RSS at 25/50/75/100%", "heap after GC, max", "rows/s", "rows/s");
-        line("  %-16s %10s %5s %14s %10s %22s %22s %11s %11s", "", "", "", "", "(VmHWM)", "of processing, MiB",
-                "1st half / 2nd half", "(processing)", "(wall)");
-        List<String[]> lines = new ArrayList<>();
-        boolean met = true;
+        String format = "  %-14s %5s %9s %9s %20s %18s %10s %10s %10s";
+        List<Object[]> lines = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
+        boolean completes = true;
+        boolean flat = true;
         for (String kind : List.of("csv", "xlsx")) {
             int n = kind.equals("csv") ? memoryCsvRows : memoryXlsxRows;
             progress("4. memory: %s, %,d rows", kind, n);
@@ -304,21 +317,35 @@ public final class Bench {
                         List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
                 run.gc = GcLog.read(gcLog);
             }
-            boolean ok = run.exit == 0 && run.countsAddUp(n);
-            met &= ok;
+            completes &= run.exit == 0 && run.countsAddUp(n);
+            foreign.add(String.format("%.1f CPU s in the %s run (%.0f s)", run.foreignCpu, kind.toUpperCase(Locale.ROOT),
+                    run.foreignWindow));
             double[] heap = run.heapAfterGcHalves();
-            lines.add(new String[] {kind.toUpperCase(Locale.ROOT) + " " + String.format("%,d", n),
-                    String.format("%,d", n), Integer.toString(run.exit), run.countsAddUp(n) ? "yes" : "NO " + run.counts,
-                    String.format("%.0f MiB", run.hwmKb / 1024.0), run.rssQuartiles(),
+            long[] rss = run.rssQuarters();
+            // flat: the live heap of the second half no higher than the first (10 % or 8 MiB of slack), and RSS
+            // growing by less than 10 % from the first quarter of processing to the end
+            flat &= heap[1] <= heap[0] * 1.1 + 8 && rss[3] <= rss[0] * 1.1;
+            lines.add(new Object[] {kind.toUpperCase(Locale.ROOT) + " " + String.format("%,d", n), run.exit,
+                    run.countsAddUp(n) ? "yes" : "NO", String.format("%.0f MiB", run.hwmKb / 1024.0),
+                    String.format("%d/%d/%d/%d", rss[0], rss[1], rss[2], rss[3]),
                     String.format("%.0f / %.0f MiB", heap[0], heap[1]), fmt(run.processingRate(), 0),
-                    fmt(run.wallRate(), 0)});
+                    fmt(run.steadyRate(), 0), fmt(run.wallRate(), 0)});
         }
-        for (String[] l : lines) {
-            line("  %-16s %10s %5s %14s %10s %22s %22s %11s %11s", (Object[]) l);
+        section("4. Memory: java -Xmx256m -jar target/pindrop.jar --once, latency 0, WEBEX_CONCURRENCY=16, "
+                + "WEBEX_RATE=1000000");
+        line(format, "input", "exit", "counts", "peak RSS", "RSS at 25/50/75/100%", "heap after GC,", "rows/s",
+                "rows/s", "rows/s");
+        line(format, "", "", "add up", "(VmHWM)", "of processing, MiB", "max 1st/2nd half", "(processing)",
+                "(steady)", "(wall)");
+        for (Object[] l : lines) {
+            line(format, l);
         }
-        line("  heap after GC: the G1 log's post-collection heap (-Xlog:gc), highest in the first and the second half of");
-        line("    processing; flat memory = the second half no higher than the first, RSS level across the quartiles");
-        line("  target completes with flat memory: %s", met ? "completes (see the columns for flatness)" : "MISSED");
+        line("  heap after GC: the post-collection heap in the G1 log (-Xlog:gc), highest in each half of processing;");
+        line("    steady: rows/s over the last 10 s progress interval. Of the live heap, about 29 MB are the throttle's");
+        line("    1,000,000 permits (WEBEX_RATE=1000000; jcmd GC.class_histogram: 1,000,000 ThrottlePermit, 24 MB).");
+        line("  other processes on the machine: %s", String.join(", ", foreign));
+        line("  target completes, with flat memory: %s", completes && flat ? "MET"
+                : "MISSED (" + (completes ? "" : "a run did not complete; ") + (flat ? "" : "memory grows") + ")");
     }
 
     /** 5. Start-up: launch of java -jar to the inbox being watched; every pindrop launch of this run counts. */
@@ -326,15 +353,15 @@ public final class Bench {
         progress("5. start-up");
         List<Double> dedicated = new ArrayList<>();
         try (Proc sim = simulator("sim-startup", 0)) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 5; i++) {
                 Run run = pindrop("startup-" + i, sim, 0, "none", Map.of(), List.of());
                 dedicated.add(run.startUp());
             }
         }
         section("5. Start-up: launch of `java -jar target/pindrop.jar --once` -> log line \"%s\"", STARTED);
         List<Double> sorted = dedicated.stream().sorted().toList();
-        line("  empty inbox, 3 launches: median %.2f s (min %.2f, max %.2f)", sorted.get(1), sorted.get(0),
-                sorted.get(2));
+        line("  empty inbox, %d launches: median %.2f s (min %.2f, max %.2f)", sorted.size(),
+                sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
         List<Double> all = startUps.stream().sorted().toList();
         line("  all %d pindrop launches of this run: median %.2f s (min %.2f, max %.2f)", all.size(),
                 all.get(all.size() / 2), all.get(0), all.get(all.size() - 1));
@@ -372,6 +399,7 @@ public final class Bench {
         }
         command.addAll(List.of("-jar", jar.toString(), "--once"));
         Path summary = outbox.resolve(base + ".summary.json");
+        awaitQuiet();
         Run run = new Run();
         double simCpu0 = cpuSeconds(sim.pid);
         try (Proc p = Proc.start(name, command, environment, project, work)) {
@@ -379,10 +407,13 @@ public final class Bench {
             Monitor monitor = new Monitor(p, kind.equals("none") ? null : summary, sim.pid).connectionsTo(sim.port());
             monitor.watch(Duration.ofMinutes(60));
             run.maxConnections = monitor.maxConnections;
+            run.foreignCpu = monitor.foreignCpu;
+            run.foreignWindow = monitor.windowSeconds;
             run.exit = p.process.exitValue();
             run.launchNs = p.launchNs;
             run.startedNs = p.lineTime(STARTED);
             run.pickedNs = p.lineTime(PICKED);
+            run.progress = p.matches(PROGRESS);
             run.summaryNs = monitor.summaryNs;
             run.exitNs = monitor.exitNs;
             run.cpuTotal = monitor.cpu;
@@ -427,6 +458,7 @@ public final class Bench {
     }
 
     private Loop httpLoop(String name, Proc sim, int threads, int rows) throws Exception {
+        awaitQuiet();
         LoopRunner runner = new LoopRunner(name, sim, threads, rows);
         runner.run();
         return runner.result;
@@ -464,7 +496,8 @@ public final class Bench {
                             .map(kv -> kv.split("=")).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
                     result = new Loop(rows, Integer.parseInt(f.get("ok")), Double.parseDouble(f.get("seconds")),
                             Double.parseDouble(f.get("cpuSeconds")), monitor.cpu,
-                            (monitor.exitNs - p.launchNs) / 1e9, monitor.simCpuAtSummary - simCpu0);
+                            (monitor.exitNs - p.launchNs) / 1e9, monitor.simCpuAtSummary - simCpu0,
+                            monitor.foreignCpu);
                     progress("   %s: %d threads, %.0f rows/s, %d/%d SUCCESS", name, threads, result.rate(), result.ok,
                             rows);
                 }
@@ -483,7 +516,7 @@ public final class Bench {
     }
 
     record Loop(int rows, int ok, double loopSeconds, double cpuLoop, double cpuTotal, double wallSeconds,
-            double simCpu) {
+            double simCpu, double foreignCpu) {
         double rate() {
             return rows / loopSeconds;
         }
@@ -503,6 +536,9 @@ public final class Bench {
         double simCpu;
         long hwmKb;
         int maxConnections;
+        double foreignCpu;
+        double foreignWindow;
+        List<long[]> progress = List.of();
         List<long[]> rss = List.of();
         Map<String, Double> threads = Map.of();
         double durationSeconds;
@@ -512,6 +548,19 @@ public final class Bench {
 
         double processingRate() {
             return rows / durationSeconds;
+        }
+
+        /**
+         * rows/s between the last two progress lines (pindrop logs rows done every 10 s): the rate once the JIT has
+         * compiled the hot paths; NaN when the run logged fewer than two.
+         */
+        double steadyRate() {
+            if (progress.size() < 2) {
+                return Double.NaN;
+            }
+            long[] a = progress.get(progress.size() - 2);
+            long[] b = progress.get(progress.size() - 1);
+            return (b[1] - a[1]) / ((b[0] - a[0]) / 1e9);
         }
 
         double wallSeconds() {
@@ -572,22 +621,20 @@ public final class Bench {
             return "other";
         }
 
-        /** VmRSS at 25, 50, 75 and 100 % of the processing time (batch open to summary). */
-        String rssQuartiles() {
+        /** VmRSS in MiB at 25, 50, 75 and 100 % of the processing time (batch open to summary). */
+        long[] rssQuarters() {
             long end = summaryNs;
             long start = end - (long) (durationSeconds * 1e9);
-            StringBuilder out = new StringBuilder();
+            long[] out = new long[4];
             for (int q = 1; q <= 4; q++) {
                 long at = start + (end - start) * q / 4;
-                long kb = 0;
                 for (long[] sample : rss) {
                     if (sample[0] <= at) {
-                        kb = sample[1];
+                        out[q - 1] = sample[1] / 1024;
                     }
                 }
-                out.append(q > 1 ? "/" : "").append(kb / 1024);
             }
-            return out.toString();
+            return out;
         }
 
         /** The highest post-GC heap (MiB) in the first and second half of processing, by JVM uptime. */
@@ -620,6 +667,13 @@ public final class Bench {
         double simCpuAtSummary;
         long hwmKb;
         int maxConnections;
+        /** CPU seconds the machine spent on processes other than this one, the simulator and the benchmark. */
+        double foreignCpu;
+        double windowSeconds;
+        private double busy0;
+        private double self0;
+        private double sim0;
+        private long t0;
         final List<long[]> rss = new ArrayList<>();
         Map<String, Double> threads = Map.of();
         private int simPort = -1;
@@ -639,6 +693,10 @@ public final class Bench {
         void watch(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             int polls = 0;
+            busy0 = machineBusySeconds();
+            self0 = selfCpuSeconds();
+            sim0 = cpuSeconds(simPid);
+            t0 = System.nanoTime();
             while (proc.process.isAlive()) {
                 if (System.nanoTime() > deadline) {
                     proc.process.destroyForcibly();
@@ -667,6 +725,7 @@ public final class Bench {
                     summaryNs = now;
                     cpuAtSummary = cpu;
                     simCpuAtSummary = cpuSeconds(simPid);
+                    foreign(now);
                     threads = Map.of();
                     Map<String, Double> t = threadCpu(proc.pid);
                     if (!t.isEmpty()) {
@@ -681,8 +740,41 @@ public final class Bench {
             if (summary == null) {
                 simCpuAtSummary = cpuSeconds(simPid);
                 summaryNs = exitNs;
+                foreign(exitNs);
             }
         }
+
+        private void foreign(long now) {
+            foreignCpu = Math.max(0, machineBusySeconds() - busy0 - cpu - (cpuSeconds(simPid) - sim0)
+                    - (selfCpuSeconds() - self0));
+            windowSeconds = (now - t0) / 1e9;
+        }
+    }
+
+    /**
+     * The machine is shared (other builds, other tests): before each measured run, wait until the other processes
+     * leave it nearly idle (under a fifth of a core for 1 s), for at most --quiet-wait seconds (default 60; 0: never
+     * wait). What they still take during a run is reported next to the figures that suffer from it.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + quietWaitSeconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        boolean told = false;
+        while (System.nanoTime() < deadline) {
+            double busy0 = machineBusySeconds();
+            double self0 = selfCpuSeconds();
+            Thread.sleep(1000);
+            double load = machineBusySeconds() - busy0 - (selfCpuSeconds() - self0);
+            if (load < 0.2) {
+                break;
+            }
+            if (!told) {
+                progress("   the machine is busy with other processes (%.1f cores): waiting up to %d s", load,
+                        quietWaitSeconds);
+                told = true;
+            }
+        }
+        quietWaited += (System.nanoTime() - start) / 1e9 - 1;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -697,6 +789,25 @@ public final class Bench {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Busy CPU seconds of the whole machine since boot, all cores: user, nice, system, irq, softirq, steal. */
+    double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / (double) clockTicks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static double selfCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     /** VmHWM and VmRSS in kB, or null once the process is gone. */
@@ -895,6 +1006,18 @@ public final class Bench {
                 }
             }
             return 0;
+        }
+
+        /** {arrival ns, first group as a number} of every line matching {@code pattern}. */
+        synchronized List<long[]> matches(Pattern pattern) {
+            List<long[]> out = new ArrayList<>();
+            for (Object[] l : lines) {
+                Matcher m = pattern.matcher((String) l[1]);
+                if (m.find()) {
+                    out.add(new long[] {(Long) l[0], Long.parseLong(m.group(1))});
+                }
+            }
+            return out;
         }
 
         synchronized String waitForLine(String prefix, Duration timeout) throws InterruptedException {
