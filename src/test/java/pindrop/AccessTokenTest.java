@@ -13,29 +13,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** An admin account with an OAuth access token (webex.account.N.token) instead of a password. */
-class AccessTokenTest {
+class AccessTokenTest extends SiteTest {
 
     static final String TOKEN = "access-token-of-admin1";
     static final Map<String, String> TOKEN_ACCOUNT = Map.of("webex.account.1.password", "",
             "webex.account.1.token", TOKEN, "webex.concurrency", "1");
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
-    }
 
     @Test
     void aTokenAccountCallsWithItsAccessToken() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,29 +16,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** Several admin accounts, their budgets, rate limits and faults: no stall, no burnt account, nothing lost. */
-class AccountFailoverTest {
+class AccountFailoverTest extends SiteTest {
 
     static final int CONCURRENCY = 4;
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        if (pindrop != null) {
-            pindrop.close();
-        }
-        simulator.close();
-    }
 
     @Test
     void learnsEachAccountsBudgetFromWebexAndFinishesOnTheNext() throws Exception {

@@ -15,25 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** How files arrive in practice: dropped twice, under one name twice, copied slowly, into a full disk. */
-class FileDropTest {
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
-    }
+class FileDropTest extends SiteTest {
 
     @Test
     void theSameFileDroppedAgainGetsANewReportAndKeepsTheFirst() throws Exception {

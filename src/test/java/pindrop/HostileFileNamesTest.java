@@ -15,32 +15,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** Dropped files named to break out of the outbox, or a shell: their outcome files land in the outbox all the same. */
-class HostileFileNamesTest {
+class HostileFileNamesTest extends SiteTest {
 
     static final List<String> NAMES = List.of("pins; rm -rf ~.csv", "ünïcödé pins.csv", "a..b.csv", "$(whoami).csv",
             "`id` & echo.csv", "-rf.csv", "new\nline.csv");
     /** Never taken, so they stay where they were dropped: hidden, and a backslash Camel would read as a folder. */
     static final List<String> IGNORED = List.of("..csv", "back\\slash.csv");
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        if (pindrop != null) {
-            pindrop.close();
-        }
-        simulator.close();
-    }
 
     @Test
     void everyFileGetsItsOutcomeFilesInsideTheOutboxAndNothingElsewhere() throws Exception {

@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.TestCertificates;
 import pindrop.simulator.WebexSimulator;
@@ -30,23 +28,10 @@ import pindrop.simulator.WebexSimulator;
  * configuration problem: before any account could be checked, the file waits in the inbox and
  * pindrop.status.json says what to fix; once rows are under way, they end ERROR with the same words.
  */
-class HttpsSiteTest {
+class HttpsSiteTest extends SiteTest {
 
     static final TestCertificates CERTIFICATES = TestCertificates.get();
     static final List<String> USERS = Users.ids(3);
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        if (pindrop != null) {
-            pindrop.close();
-        }
-        simulator.close();
-    }
 
     @Test
     void aCertificateTheTruststoreHoldsIsTrusted() throws Exception {

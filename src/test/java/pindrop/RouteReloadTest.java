@@ -15,25 +15,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** pindrop.routes.reload: a job route added to or changed in routes/ while pindrop runs takes files at once. */
-class RouteReloadTest {
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
-    }
+class RouteReloadTest extends SiteTest {
 
     @Test
     void aRouteAddedAtRunTimeTakesFilesAndAChangeToItAppliesWithoutARestart() throws Exception {
