@@ -179,8 +179,11 @@ public final class Bench {
         line("  other processes on the machine (not pindrop, simulator, benchmark): %.1f CPU s during the pindrop run "
                 + "(%.0f s), %.1f CPU s during the loop (%.0f s)", pindrop.foreignCpu, pindrop.foreignWindow,
                 loop.foreignCpu, loop.wallSeconds);
-        line("  pindrop steady state: %.0f rows/s over its last 10 s progress interval (the JIT is still compiling "
-                + "before that; see the CPU split)", pindrop.steadyRate());
+        double[] steady = pindrop.steadyCpuPer1k();
+        line("  pindrop steady state, over its last 10 s progress interval: %.0f rows/s, %.3f CPU s/1k rows (simulator "
+                + "%.3f); before that the JIT is still compiling (see the CPU split)", pindrop.steadyRate(), steady[0],
+                steady[1]);
+        line("  pindrop rows/s per 10 s progress interval: %s", pindrop.intervalRates());
         line("  pindrop wall split: JVM+Camel start %.2f s, first poll + read lock + account check + scan %.2f s, processing %.2f s, "
                 + "exit %.2f s", pindrop.startUp(), pindrop.pickToOpen(), pindrop.durationSeconds, pindrop.exitAfterSummary());
         line("  pindrop CPU by thread: %s", pindrop.threadSplit());
@@ -322,9 +325,9 @@ public final class Bench {
                     run.foreignWindow));
             double[] heap = run.heapAfterGcHalves();
             long[] rss = run.rssQuarters();
-            // flat: the live heap of the second half no higher than the first (10 % or 8 MiB of slack), and RSS
-            // growing by less than 10 % from the first quarter of processing to the end
-            flat &= heap[1] <= heap[0] * 1.1 + 8 && rss[3] <= rss[0] * 1.1;
+            // flat: the heap floor of the second half no higher than the first's (10 % or 8 MiB of slack). RSS is
+            // shown, not judged: it follows what G1 commits of the -Xmx256m heap, not the rows
+            flat &= heap[1] <= heap[0] * 1.1 + 8;
             lines.add(new Object[] {kind.toUpperCase(Locale.ROOT) + " " + String.format("%,d", n), run.exit,
                     run.countsAddUp(n) ? "yes" : "NO", String.format("%.0f MiB", run.hwmKb / 1024.0),
                     String.format("%d/%d/%d/%d", rss[0], rss[1], rss[2], rss[3]),
@@ -335,12 +338,13 @@ public final class Bench {
                 + "WEBEX_RATE=1000000");
         line(format, "input", "exit", "counts", "peak RSS", "RSS at 25/50/75/100%", "heap after GC,", "rows/s",
                 "rows/s", "rows/s");
-        line(format, "", "", "add up", "(VmHWM)", "of processing, MiB", "max 1st/2nd half", "(processing)",
+        line(format, "", "", "add up", "(VmHWM)", "of processing, MiB", "floor 1st/2nd half", "(processing)",
                 "(steady)", "(wall)");
         for (Object[] l : lines) {
             line(format, l);
         }
-        line("  heap after GC: the post-collection heap in the G1 log (-Xlog:gc), highest in each half of processing;");
+        line("  heap after GC: the lowest heap after a G1 collection (-Xlog:gc, Pause Young/Full) in each half of processing:");
+        line("    the live data plus promoted garbage a mixed collection has not taken back yet; flat = not higher later.");
         line("    steady: rows/s over the last 10 s progress interval. Of the live heap, about 29 MB are the throttle's");
         line("    1,000,000 permits (WEBEX_RATE=1000000; jcmd GC.class_histogram: 1,000,000 ThrottlePermit, 24 MB).");
         line("  other processes on the machine: %s", String.join(", ", foreign));
@@ -408,6 +412,7 @@ public final class Bench {
             monitor.watch(Duration.ofMinutes(60));
             run.maxConnections = monitor.maxConnections;
             run.foreignCpu = monitor.foreignCpu;
+            run.cpuSamples = monitor.cpuSamples;
             run.foreignWindow = monitor.windowSeconds;
             run.exit = p.process.exitValue();
             run.launchNs = p.launchNs;
@@ -539,6 +544,7 @@ public final class Bench {
         double foreignCpu;
         double foreignWindow;
         List<long[]> progress = List.of();
+        List<double[]> cpuSamples = List.of();
         List<long[]> rss = List.of();
         Map<String, Double> threads = Map.of();
         double durationSeconds;
@@ -561,6 +567,40 @@ public final class Bench {
             long[] a = progress.get(progress.size() - 2);
             long[] b = progress.get(progress.size() - 1);
             return (b[1] - a[1]) / ((b[0] - a[0]) / 1e9);
+        }
+
+        /** {pindrop, simulator} CPU seconds per 1,000 rows between the last two progress lines; NaN without two. */
+        double[] steadyCpuPer1k() {
+            if (progress.size() < 2) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            long[] a = progress.get(progress.size() - 2);
+            long[] b = progress.get(progress.size() - 1);
+            double[] ca = sampleAt(a[0]);
+            double[] cb = sampleAt(b[0]);
+            double rows = b[1] - a[1];
+            return new double[] {(cb[1] - ca[1]) / rows * 1000, (cb[2] - ca[2]) / rows * 1000};
+        }
+
+        private double[] sampleAt(long ns) {
+            double[] last = cpuSamples.get(0);
+            for (double[] sample : cpuSamples) {
+                if (sample[0] > ns) {
+                    break;
+                }
+                last = sample;
+            }
+            return last;
+        }
+
+        String intervalRates() {
+            StringBuilder out = new StringBuilder();
+            for (int i = 1; i < progress.size(); i++) {
+                long[] a = progress.get(i - 1);
+                long[] b = progress.get(i);
+                out.append(i > 1 ? ", " : "").append(Math.round((b[1] - a[1]) / ((b[0] - a[0]) / 1e9)));
+            }
+            return out.toString();
         }
 
         double wallSeconds() {
@@ -637,18 +677,22 @@ public final class Bench {
             return out;
         }
 
-        /** The highest post-GC heap (MiB) in the first and second half of processing, by JVM uptime. */
+        /**
+         * The lowest heap after a collection (MiB) in the first and second half of processing, by JVM uptime: the
+         * floor of G1's saw-tooth, which is the live data plus what young collections promoted since the last mixed
+         * one. A leak raises it; the creep between mixed collections does not, as the next mixed one takes it back.
+         */
         double[] heapAfterGcHalves() {
             double end = (summaryNs - launchNs) / 1e9;
             double start = end - durationSeconds;
             double mid = (start + end) / 2;
-            double first = 0;
-            double second = 0;
+            double first = Double.NaN;
+            double second = Double.NaN;
             for (double[] g : gc) {
                 if (g[0] >= start && g[0] < mid) {
-                    first = Math.max(first, g[1]);
+                    first = Double.isNaN(first) ? g[1] : Math.min(first, g[1]);
                 } else if (g[0] >= mid && g[0] <= end) {
-                    second = Math.max(second, g[1]);
+                    second = Double.isNaN(second) ? g[1] : Math.min(second, g[1]);
                 }
             }
             return new double[] {first, second};
@@ -675,6 +719,8 @@ public final class Bench {
         private double sim0;
         private long t0;
         final List<long[]> rss = new ArrayList<>();
+        /** {ns, client CPU s, simulator CPU s} at every poll. */
+        final List<double[]> cpuSamples = new ArrayList<>();
         Map<String, Double> threads = Map.of();
         private int simPort = -1;
 
@@ -706,6 +752,7 @@ public final class Bench {
                 double c = cpuSeconds(proc.pid);
                 if (c >= 0) {
                     cpu = c;
+                    cpuSamples.add(new double[] {now, c, cpuSeconds(simPid)});
                 }
                 long[] mem = memoryKb(proc.pid);
                 if (mem != null) {
@@ -1071,7 +1118,9 @@ public final class Bench {
 
     /** Post-collection heap sizes from a -Xlog:gc file: {uptime seconds, heap after MiB}. */
     static final class GcLog {
-        private static final Pattern LINE = Pattern.compile("^\\[([\\d.]+)s\\].*\\s(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        /** Collections only: a Remark or Cleanup line shows the heap in the middle of a concurrent cycle. */
+        private static final Pattern LINE =
+                Pattern.compile("^\\[([\\d.]+)s\\].*Pause (?:Young|Full).*\\s(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
         static List<double[]> read(Path file) throws IOException {
             List<double[]> out = new ArrayList<>();
