@@ -1,5 +1,6 @@
 package pindrop.simulator;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -450,9 +451,7 @@ class WebexSimulatorTest {
         WebexSimulator slow = site().latency(Duration.ofSeconds(30)).build().start();
         CompletableFuture<SimulatorClient.Reply> inFlight =
                 new SimulatorClient(slow.endpoint()).postAsync(admin().getUser(ADMIN).xml());
-        while (slow.calls().isEmpty()) {
-            Thread.sleep(5);
-        }
+        await().until(() -> !slow.calls().isEmpty());
         long started = System.nanoTime();
 
         slow.close();
