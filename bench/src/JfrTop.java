@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
  * reported: the hottest methods by CPU sample (self and inclusive), where the work under a given frame goes,
  * and the allocation sites by estimated bytes with their callers.
  *
- * <pre>java bench/src/JfrTop.java RECORDING.jfr [N] [--under FRAME_SUBSTRING]</pre>
+ * <pre>java bench/src/JfrTop.java RECORDING.jfr [N] [--under FRAME_SUBSTRING] [--from SECONDS]</pre>
+ * {@code --from} skips the events of the first SECONDS of the recording, e.g. the JIT warm-up.
  */
 public final class JfrTop {
 
@@ -24,9 +25,12 @@ public final class JfrTop {
         Path file = Path.of(args[0]);
         int n = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 20;
         String under = null;
+        double from = 0;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--under")) {
                 under = args[i + 1];
+            } else if (args[i].equals("--from")) {
+                from = Double.parseDouble(args[i + 1]);
             }
         }
         Map<String, Double> self = new HashMap<>();
@@ -36,7 +40,13 @@ public final class JfrTop {
         double samples = 0;
         double underSamples = 0;
         double bytes = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        java.time.Instant start = events.stream().map(RecordedEvent::getStartTime).min(java.time.Instant::compareTo)
+                .orElse(java.time.Instant.EPOCH).plusMillis((long) (from * 1000));
+        for (RecordedEvent event : events) {
+            if (event.getStartTime().isBefore(start)) {
+                continue;
+            }
             String type = event.getEventType().getName();
             RecordedStackTrace stack = event.getStackTrace();
             if (stack == null) {
