@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,30 +13,19 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** The audio PIN job (routes/audio-pin.camel.yaml): inbox/audio-pin/ sets phones/PIN, beside the host PIN job. */
-class AudioPinTest {
-
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
+class AudioPinTest extends SiteTest {
 
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(List.of("alice@acme.com", "bob@acme.com", "carol@acme.com", "dave@acme.com")).build().start();
         pindrop = RunningPindrop.against(simulator, root, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     @Test

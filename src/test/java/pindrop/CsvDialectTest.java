@@ -5,34 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** CSV files as spreadsheet programs write them, through the real route. */
-class CsvDialectTest {
-
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
+class CsvDialectTest extends SiteTest {
 
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(List.of("alice@acme.com", "bob@acme.com")).build().start();
         pindrop = RunningPindrop.against(simulator, root, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     @Test

@@ -8,23 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import pindrop.simulator.WebexSimulator;
 
 /** A spreadsheet with good rows and every kind of bad row, as CSV and as XLSX, through the real route. */
-class MixedFileTest {
+class MixedFileTest extends SiteTest {
 
     static final String INJECTION = "a@x.com</webExId><siteAdmin>TRUE</siteAdmin>";
 
@@ -47,22 +44,13 @@ class MixedFileTest {
     static final Map<String, String> PINS_SET = Map.of(
             "alice@acme.com", "4821", "bob@acme.com", "0379", "ivan@acme.com", "8264");
 
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(List.of("alice@acme.com", "bob@acme.com", "carol@acme.com", "dave@acme.com", "erin@acme.com",
                         "frank@acme.com", "grace@acme.com", "heidi@acme.com", "ivan@acme.com"))
                 .build().start();
         pindrop = RunningPindrop.against(simulator, root, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     @ParameterizedTest

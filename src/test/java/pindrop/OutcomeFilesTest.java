@@ -5,37 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
 /** What reporting systems and people open: Excel-safe results, the retry file as input, the HTML report. */
-class OutcomeFilesTest {
-
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
+class OutcomeFilesTest extends SiteTest {
 
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .user("alice@acme.com").build().start();
         // one SetUser call per account: the rows after the first are DEFERRED and go to the retry file
         pindrop = RunningPindrop.against(simulator, root,
                 Map.of("webex.account-quota", "1", "webex.account-wait", "0s", "webex.concurrency", "1"));
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     @Test

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,22 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pindrop.simulator.WebexSimulator;
 
 /** Files that cannot be processed at all: REJECTED with a reason, moved to .failed, nothing sent, next file fine. */
-class RejectedInputTest {
-
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
+class RejectedInputTest extends SiteTest {
 
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .user("alice@acme.com").build().start();
         pindrop = RunningPindrop.against(simulator, root, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     static List<Arguments> unreadableFiles() throws Exception {

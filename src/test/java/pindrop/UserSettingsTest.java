@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
@@ -25,25 +22,16 @@ import pindrop.simulator.WebexSimulator;
  * The user-settings job (routes/user-settings.camel.yaml, xslt/user-settings.mapping.csv): columns named after
  * settings, a blank cell leaves a setting as it is, an unknown column rejects the file.
  */
-class UserSettingsTest {
+class UserSettingsTest extends SiteTest {
 
     static final List<String> USERS = List.of("alice@acme.com", "bob@acme.com", "carol@acme.com", "dave@acme.com",
             "erin@acme.com");
 
-    WebexSimulator simulator;
-    RunningPindrop pindrop;
-
     @BeforeEach
-    void start(@TempDir Path root) throws Exception {
+    void start() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(USERS).build().start();
         pindrop = RunningPindrop.against(simulator, root, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        pindrop.close();
-        simulator.close();
     }
 
     @Test
