@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,8 +16,9 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import pindrop.batch.InboxGate;
 import pindrop.batch.Batches;
+import pindrop.batch.InboxGate;
+import pindrop.batch.JobFolders;
 
 /**
  * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)
@@ -63,7 +65,8 @@ final class OnceMode extends MainListenerSupport {
 
     /**
      * Waits until no input file waits or is in progress and no exchange is in flight, twice in a row; or until
-     * files wait while the account gate is closed, whose reason it returns.
+     * files wait while the account gate is closed, whose reason it returns. Dry runs need no account: a file
+     * waiting in a dry-run folder is taken whatever the gate says.
      */
     private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, InboxGate gate) {
         int quiet = 0;
@@ -74,9 +77,11 @@ final class OnceMode extends MainListenerSupport {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
+            List<Path> folders = folders(inbox);
             boolean inFlight = context.getInflightRepository().size() > 0;
-            boolean waiting = hasWork(inbox, inputs);
-            if (waiting && !inFlight && gate.closedBecause().isPresent()) {
+            boolean waiting = folders.stream().anyMatch(f -> hasWork(f, inputs));
+            boolean dryRunsWait = folders.stream().filter(JobFolders::isDryRun).anyMatch(f -> hasWork(f, inputs));
+            if (waiting && !dryRunsWait && !inFlight && gate.closedBecause().isPresent()) {
                 return gate.closedBecause();
             }
             quiet = inFlight || waiting ? 0 : quiet + 1;
@@ -84,9 +89,16 @@ final class OnceMode extends MainListenerSupport {
         return Optional.empty();
     }
 
-    private static boolean hasWork(Path inbox, Pattern inputs) {
-        return waiting(inbox, inputs) || inProgress(inbox) || subfolders(inbox).anyMatch(
-                job -> waiting(job, inputs) || inProgress(job));
+    private static List<Path> folders(Path inbox) {
+        try {
+            return JobFolders.of(inbox);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasWork(Path folder, Pattern inputs) {
+        return waiting(folder, inputs) || inProgress(folder);
     }
 
     private static boolean waiting(Path folder, Pattern inputs) {
@@ -95,10 +107,6 @@ final class OnceMode extends MainListenerSupport {
 
     private static boolean inProgress(Path folder) {
         return list(folder.resolve(".inprogress")).findAny().isPresent();
-    }
-
-    private static Stream<Path> subfolders(Path inbox) {
-        return list(inbox).filter(f -> Files.isDirectory(f) && !f.getFileName().toString().startsWith("."));
     }
 
     private static Stream<Path> list(Path folder) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
 import pindrop.batch.DeferredInputs;
+import pindrop.batch.DryRunGate;
+import pindrop.batch.DryRunPlan;
 import pindrop.batch.GracefulStop;
 import pindrop.batch.InboxGate;
 import pindrop.batch.InputRecovery;
@@ -26,6 +29,7 @@ import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
 import pindrop.webex.SetUserCall;
+import pindrop.webex.UserLookup;
 import pindrop.webex.WebexAccountCheck;
 import pindrop.webex.WebexTls;
 
@@ -78,6 +82,11 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new GracefulStop(batches));
         context.getRegistry().bind("accountPool", pool);
         context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state));
+        context.getRegistry().bind("dryRunGate", new DryRunGate(outbox.dir(), state));
+        context.getRegistry().bind("dryRunPlan", new DryRunPlan());
+        context.getRegistry().bind("userLookup", new UserLookup(pool));
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        model.addModelLifecycleStrategy(new DryRunRoutes(model));
         context.getRegistry().bind("batches", batches);
         context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));

@@ -43,9 +43,12 @@ public final class RouteFailure {
         LineNumberAware step = shown.isPresent() ? shown.get() : route.getInput();
         String where = where(step);
         if (Boolean.TRUE.equals(route.isTemplate()) || route.getTemplateParameters() != null) {
-            // the route's own file is the templatedRoute that gave the template its parameters
-            where = templatedRoute(step, route.getRouteId()).map(t -> t + " (templatedRoute " + route.getRouteId()
-                    + "), step at ").orElse("") + where;
+            // the route's own file is the templatedRoute that gave the template its parameters; a job's dry run
+            // has that of its job
+            String job = DryRunRoutes.jobOf(route.getRouteId());
+            String label = job.equals(route.getRouteId()) ? job : job + ", its dry run " + route.getRouteId();
+            where = templatedRoute(step, job).map(t -> t + " (templatedRoute " + label + "), step at ").orElse("")
+                    + where;
         }
         return where + ": " + message;
     }

@@ -63,10 +63,13 @@ final class RouteReload extends RouteWatcherReloadStrategy {
         parsed.getTemplatedRouteCollection().getTemplatedRoutes().stream().map(TemplatedRouteDefinition::getRouteId)
                 .forEach(ids::add);
         for (String id : ids) {
-            if (id != null && context.getRoute(id) != null) {
-                suspendFilesOf(context, id);
-                context.getRouteController().stopRoute(id);
-                context.removeRoute(id);
+            // a job's dry run goes with it, and comes back with it when the file is loaded (DryRunRoutes)
+            for (String route : id == null ? List.<String>of() : List.of(id, DryRunRoutes.twinOf(id))) {
+                if (context.getRoute(route) != null) {
+                    suspendFilesOf(context, route);
+                    context.getRouteController().stopRoute(route);
+                    context.removeRoute(route);
+                }
             }
         }
         loader.loadRoutes(resource);

@@ -54,8 +54,9 @@ class HostileFileNamesTest extends SiteTest {
                     top.map(p -> p.getFileName().toString()).collect(Collectors.toSet()), "nothing beside them");
         }
         try (Stream<Path> inbox = Files.list(pindrop.inbox)) {
-            // the other jobs' folders, which their routes create, and the two files never taken
-            assertEquals(Set.of(".done", ".inprogress", "audio-pin", "user-settings", "..csv", "back\\slash.csv"),
+            // the other jobs' folders and the dry-run folder, which their routes create, and the two files never taken
+            assertEquals(Set.of(".done", ".inprogress", "audio-pin", "user-settings", "dry-run", "..csv",
+                    "back\\slash.csv"),
                     inbox.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }

@@ -106,8 +106,9 @@ class JobFilesTest {
 
         String failure = createRoutes(routes, model -> { }).orElseThrow();
 
-        assertTrue(failure.startsWith(routes.resolve("broken.camel.yaml") + ":4 (templatedRoute broken), step at "
-                + routes.resolve("spreadsheet-job.camel.yaml") + ":"), failure);
+        // the job route or its dry run, whichever Camel creates first: both are declared there
+        assertTrue(failure.startsWith(routes.resolve("broken.camel.yaml") + ":4 (templatedRoute broken"), failure);
+        assertTrue(failure.contains("), step at " + routes.resolve("spreadsheet-job.camel.yaml") + ":"), failure);
         assertTrue(failure.contains("noSuchCheck"), failure);
     }
 

@@ -146,8 +146,9 @@ class LiveStatusTest {
         pindrop.awaitSummary("pins");
         String metrics = status.get("/observe/metrics").body();
 
-        assertTrue(metrics.contains("pindrop_rows_total{job=\"hostpin\",status=\"SUCCESS\"} 9.0"), metrics);
-        assertTrue(metrics.contains("pindrop_rows_total{job=\"hostpin\",status=\"FAILURE\"} 1.0"), metrics);
+        String rowsOf = "pindrop_rows_total{dry_run=\"false\",job=\"hostpin\",status=";
+        assertTrue(metrics.contains(rowsOf + "\"SUCCESS\"} 9.0"), metrics);
+        assertTrue(metrics.contains(rowsOf + "\"FAILURE\"} 1.0"), metrics);
         assertTrue(metrics.contains("pindrop_webex_calls_total{account=\"admin1@acme.com\",result=\"030001\"} 1.0"),
                 metrics);
         // nine SetUser calls and the account's GetUser check

@@ -154,6 +154,24 @@ public final class AccountPool implements Service {
         }
     }
 
+    /**
+     * An account for GetUser on other users (a dry run's user check): the first that is not set aside, checked
+     * first if it never was. A resting account will do: Webex refuses its SetUser calls, not its GetUser calls.
+     */
+    public synchronized Optional<Account> forLookups() {
+        Instant now = clock.instant();
+        for (Slot slot : slots) {
+            renew(slot, now);
+            if (slot.state == State.UNCHECKED) {
+                runCheck(slot, now);
+            }
+            if (slot.state != State.SET_ASIDE && slot.state != State.UNCHECKED) {
+                return Optional.of(slot.account);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** True when an account can take a call now, checking unchecked accounts first. */
     public synchronized boolean anyUsable() {
         return firstReady(clock.instant()).isPresent();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import pindrop.account.AccountPlan;
 import pindrop.outcome.HtmlReport;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.OutcomeJournal;
@@ -45,14 +46,17 @@ public final class Batch {
     private final Instant started = Instant.now();
     private final OutcomeJournal journal;
     private final OutcomeJournal.Resume resume;
+    private final Optional<AccountPlan> dryRunPlan;
     private volatile String interruptedBecause;
     private int rowsInFlight;
 
-    Batch(Path input, String inputName, String job, Scan scan, Outbox outbox, boolean simulated, int window,
-            OutcomeJournal journal, String base) throws IOException {
+    /** A dry run's batch has the plan of which account would take which row; a real run's has none. */
+    Batch(Path input, String inputName, String job, Optional<AccountPlan> dryRunPlan, Scan scan, Outbox outbox,
+            boolean simulated, int window, OutcomeJournal journal, String base) throws IOException {
         this.input = input;
         this.inputName = inputName;
         this.job = job;
+        this.dryRunPlan = dryRunPlan;
         this.scan = scan;
         this.outbox = outbox;
         this.simulated = simulated;
@@ -73,6 +77,20 @@ public final class Batch {
 
     public String job() {
         return job;
+    }
+
+    public boolean dryRun() {
+        return dryRunPlan.isPresent();
+    }
+
+    /** In a dry run, the account the next row to be sent would go out on; empty once no account has budget left. */
+    public Optional<String> plannedAccount() {
+        return dryRunPlan.flatMap(AccountPlan::next);
+    }
+
+    /** In a dry run, why a row has no planned account. */
+    public String whyNoPlannedAccount() {
+        return dryRunPlan.map(AccountPlan::whyNone).orElse("");
     }
 
     public String userColumn() {
@@ -179,6 +197,13 @@ public final class Batch {
         return counts.get(status).sum();
     }
 
+    /** Rows done so far by status, for each status this kind of run gives (a dry run's are VALID, INVALID, ERROR). */
+    public Map<String, Long> counts() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Status.of(dryRun()).forEach(status -> byStatus.put(status.name(), count(status)));
+        return byStatus;
+    }
+
     /**
      * Closes the journal of an interrupted batch for the next start to resume, once the rows in flight are
      * journaled: Camel's splitter ends early when Camel stops, while their calls are still out.
@@ -206,11 +231,10 @@ public final class Batch {
         }
         outbox.publish(resultsStaged, base + ".results.csv");
         outbox.publish(retryStaged, base + ".retry.csv");
-        Map<String, Object> summary = Summaries.completed(inputName, job, simulated, started, Instant.now());
+        Map<String, Object> summary = Summaries.completed(inputName, job, dryRun(), simulated, started,
+                Instant.now());
         summary.put("rows", scan.rows());
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        counts.forEach((status, n) -> byStatus.put(status.name(), n.sum()));
-        summary.put("counts", byStatus);
+        summary.put("counts", counts());
         summary.put("accounts", accounts.stream().sorted().toList());
         summary.put("results", base + ".results.csv");
         summary.put("retry", base + ".retry.csv");

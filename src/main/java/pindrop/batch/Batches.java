@@ -24,6 +24,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.AccountPlan;
 import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.Outcome;
@@ -80,12 +81,17 @@ public final class Batches {
         File file = exchange.getIn().getBody(File.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String job = exchange.getVariable("job", String.class);
+        boolean dryRun = exchange.getVariable("dryRun", false, Boolean.class);
         Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, exchange.getVariable("columns", JobColumns.class));
-        // one journal per job and content: the same sheet dropped for two jobs is two batches, never one's resume
-        Path journalDir = journals.resolve(job + "-" + contentHash(file.toPath()));
-        OutcomeJournal journal = OutcomeJournal.open(journalDir, journalSync);
-        Batch batch = new Batch(file.toPath(), name, job, scan, outbox, simulated, window, journal,
-                outcomeBase(journalDir, name));
+        // one journal per job and content: the same sheet dropped for two jobs is two batches, never one's
+        // resume; a dry run has its own, so a real run never resumes a dry run's VALID rows
+        Path journalDir = journals.resolve(job + (dryRun ? "-dry-run-" : "-") + contentHash(file.toPath()));
+        // a dry run sends nothing, so an interrupted one simply starts over: its plan then counts from the start
+        OutcomeJournal journal = dryRun ? OutcomeJournal.fresh(journalDir, journalSync)
+                : OutcomeJournal.open(journalDir, journalSync);
+        Optional<AccountPlan> plan = dryRun ? Optional.of(new AccountPlan(pool.view())) : Optional.empty();
+        Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
+                outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
         exchange.setProperty(BATCH, batch);
         // relative to the job folder the file was dropped in
         exchange.setProperty("pindropMoveTo", ".done/" + name);
@@ -93,9 +99,10 @@ public final class Batches {
         if (stopping != null) {
             batch.interrupt(stopping);
         }
-        LOG.info("{}: {} rows, user column '{}', {} writes {}{}{}", name, scan.rows(), scan.userColumn(), job,
+        LOG.info("{}: {} rows, user column '{}', {} writes {}{}{}{}", name, scan.rows(), scan.userColumn(), job,
                 scan.valueColumn().isEmpty() ? "several columns" : "column '" + scan.valueColumn() + "'",
                 batch.resumedRows() > 0 ? ", resuming: " + batch.resumedRows() + " rows done before" : "",
+                dryRun ? " [DRY RUN: rows are checked, nothing is sent to SetUser]" : "",
                 simulated ? " [SIMULATED: no real Webex site is contacted]" : "");
     }
 
@@ -195,8 +202,9 @@ public final class Batches {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof RejectedFileException ? cause.getMessage()
                 : name + " could not be processed: " + cause;
-        outbox.publishSummary(outbox.claim(name), Summaries.rejected(name, exchange.getVariable("job", String.class),
-                reason, simulated, Instant.now()));
+        boolean dryRun = exchange.getVariable("dryRun", false, Boolean.class);
+        outbox.publishSummary(outbox.claim(name, outcomeSuffix(dryRun)), Summaries.rejected(name,
+                exchange.getVariable("job", String.class), dryRun, reason, simulated, Instant.now()));
         rejected.incrementAndGet();
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         if (batch != null) {
@@ -222,15 +230,20 @@ public final class Batches {
     }
 
     /** The outcome files' base name: kept in the journal, so a resumed run publishes under the name it began. */
-    private String outcomeBase(Path journalDir, String inputName) throws IOException {
+    private String outcomeBase(Path journalDir, String inputName, String suffix) throws IOException {
         Path saved = journalDir.resolve("outcome-name");
         if (Files.exists(saved) && Files.exists(journalDir.resolve("journal.csv"))
                 && Files.size(journalDir.resolve("journal.csv")) > 0) {
             return Files.readString(saved, StandardCharsets.UTF_8);
         }
-        String base = outbox.claim(inputName);
+        String base = outbox.claim(inputName, suffix);
         Files.writeString(saved, base, StandardCharsets.UTF_8);
         return base;
+    }
+
+    /** A dry run's outcome files have this after the input's name: {@code pins.dry-run.results.csv}. */
+    private static String outcomeSuffix(boolean dryRun) {
+        return dryRun ? ".dry-run" : "";
     }
 
     private static String contentHash(Path file) throws IOException {

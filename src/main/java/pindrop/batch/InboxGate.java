@@ -1,11 +1,9 @@
 package pindrop.batch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,19 +29,19 @@ public final class InboxGate implements PollingConsumerPollStrategy {
 
     private final AccountPool pool;
     private final Outbox outbox;
-    private final List<Path> writableFolders;
+    private final WritableFolders writable;
     private volatile Optional<String> closedBecause = Optional.empty();
     private String lastStatus;
 
     public InboxGate(AccountPool pool, Outbox outbox, Path state) {
         this.pool = pool;
         this.outbox = outbox;
-        this.writableFolders = List.of(outbox.dir(), state);
+        this.writable = new WritableFolders(outbox.dir(), state);
     }
 
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
-        closedBecause = unwritable().or(pool::whyUnusable);
+        closedBecause = writable.problem().or(pool::whyUnusable);
         // the accounts' states, not their times, so a wait is reported once and not every poll
         String status = closedBecause.isEmpty() + " " + pool.view().stream()
                 .map(v -> v.id() + " " + v.state() + " " + v.why()).toList();
@@ -69,20 +67,6 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         return false;
-    }
-
-    /** Creates and deletes a probe file: a full disk or a folder that cannot be created shows here. */
-    private Optional<String> unwritable() {
-        for (Path folder : writableFolders) {
-            try {
-                Files.createDirectories(folder);
-                Path probe = Files.createTempFile(folder, ".pindrop-probe", ".tmp");
-                Files.delete(probe);
-            } catch (IOException e) {
-                return Optional.of(folder + " cannot be written (" + e.getMessage() + ")");
-            }
-        }
-        return Optional.empty();
     }
 
     private void writeStatus() {

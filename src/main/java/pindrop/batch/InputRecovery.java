@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,18 +25,18 @@ public final class InputRecovery {
     private InputRecovery() {
     }
 
-    /** Moves files of {@code inbox/.inprogress} and {@code inbox/JOB/.inprogress} back to where they were dropped. */
+    /** Moves files of {@code .inprogress} in the inbox and its job folders back to where they were dropped. */
     public static void returnInterruptedInputs(Path inbox) throws IOException {
         returnInputs(inbox, ".inprogress", "was interrupted by a stop");
     }
 
-    /** Moves files of {@code inbox/.deferred} and {@code inbox/JOB/.deferred} back, to send their DEFERRED rows. */
+    /** Moves files of {@code .deferred} in the inbox and its job folders back, to send their DEFERRED rows. */
     public static void returnDeferredInputs(Path inbox) throws IOException {
         returnInputs(inbox, ".deferred", "has DEFERRED rows and an admin account is usable again");
     }
 
     private static void returnInputs(Path inbox, String waitingRoom, String why) throws IOException {
-        for (Path folder : jobFolders(inbox)) {
+        for (Path folder : JobFolders.of(inbox)) {
             Path waiting = folder.resolve(waitingRoom);
             for (Path file : list(waiting)) {
                 Path back = folder.resolve(file.getFileName());
@@ -66,13 +65,6 @@ public final class InputRecovery {
                 }
             }
         }
-    }
-
-    private static List<Path> jobFolders(Path inbox) throws IOException {
-        List<Path> folders = new ArrayList<>(List.of(inbox));
-        list(inbox).stream().filter(f -> Files.isDirectory(f) && !f.getFileName().toString().startsWith("."))
-                .forEach(folders::add);
-        return folders;
     }
 
     private static List<Path> list(Path folder) throws IOException {

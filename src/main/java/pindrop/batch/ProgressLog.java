@@ -1,13 +1,11 @@
 package pindrop.batch;
 
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import pindrop.account.AccountPool;
-import pindrop.outcome.Status;
 
 /** A line per file in progress: rows done of total, per status, the account in use and its calls left, rate, ETA. */
 public final class ProgressLog {
@@ -30,7 +28,7 @@ public final class ProgressLog {
 
     String line(Batch batch) {
         Pace pace = Pace.of(batch);
-        String counts = Arrays.stream(Status.values()).map(s -> s + " " + batch.count(s))
+        String counts = batch.counts().entrySet().stream().map(c -> c.getKey() + " " + c.getValue())
                 .collect(Collectors.joining(", "));
         String account = pool.view().stream().filter(AccountPool.View::takesCalls)
                 .findFirst().map(v -> "account " + v.id() + " (" + v.callsLeft() + " calls left)")

@@ -11,21 +11,24 @@ final class Summaries {
     private Summaries() {
     }
 
-    static Map<String, Object> completed(String input, String job, boolean simulated, Instant started, Instant finished) {
-        return start(input, job, "COMPLETED", simulated, started, finished);
+    static Map<String, Object> completed(String input, String job, boolean dryRun, boolean simulated, Instant started,
+            Instant finished) {
+        return start(input, job, dryRun, "COMPLETED", simulated, started, finished);
     }
 
-    static Map<String, Object> rejected(String input, String job, String reason, boolean simulated, Instant at) {
-        Map<String, Object> summary = start(input, job, "REJECTED", simulated, at, at);
+    static Map<String, Object> rejected(String input, String job, boolean dryRun, String reason, boolean simulated,
+            Instant at) {
+        Map<String, Object> summary = start(input, job, dryRun, "REJECTED", simulated, at, at);
         summary.put("reason", reason);
         return summary;
     }
 
-    private static Map<String, Object> start(String input, String job, String status, boolean simulated,
-            Instant started, Instant finished) {
+    private static Map<String, Object> start(String input, String job, boolean dryRun, String status,
+            boolean simulated, Instant started, Instant finished) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", input);
         summary.put("job", job);
+        summary.put("dryRun", dryRun);
         summary.put("status", status);
         summary.put("simulated", simulated);
         summary.put("started", started.toString());

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class HtmlReport {
 
     private static final Map<Status, String> COLOURS = new EnumMap<>(Map.of(
             Status.SUCCESS, "#2e7d32", Status.FAILURE, "#c62828", Status.INVALID, "#ef6c00",
-            Status.DEFERRED, "#1565c0", Status.ERROR, "#6a1b9a"));
+            Status.DEFERRED, "#1565c0", Status.ERROR, "#6a1b9a", Status.VALID, "#00838f"));
 
     /** Width of the bar in SVG units; a status with any rows gets at least MIN_SEGMENT so it stays visible. */
     private static final double BAR = 1000;
@@ -99,7 +98,7 @@ public final class HtmlReport {
                 .append(job.isEmpty() ? "" : " <small>job " + escape(job) + "</small>").append("</h1>\n")
                 .append("<p>").append(escape(text(summary.get("status"), "COMPLETED"))).append(": ")
                 .append(NextSteps.rows(digest.total())).append(" in the results.</p>\n");
-        counts(digest, h);
+        counts(digest, Status.of(Boolean.TRUE.equals(summary.get("dryRun"))), h);
         failures(digest, h);
         h.append("<h2>What to do next</h2>\n<ul>\n");
         NextSteps.of(digest, summary).forEach(step -> h.append("<li>").append(escape(step)).append("</li>\n"));
@@ -108,20 +107,20 @@ public final class HtmlReport {
         return h.append("</body>\n</html>\n").toString();
     }
 
-    /** The counts as one stacked bar with a legend; the legend carries the exact numbers. */
-    private static void counts(ResultsDigest digest, StringBuilder h) {
+    /** The counts as one stacked bar with a legend of the run's statuses; the legend carries the exact numbers. */
+    private static void counts(ResultsDigest digest, List<Status> statuses, StringBuilder h) {
         h.append("<h2>Rows by status</h2>\n");
         long total = digest.total();
         if (total > 0) {
             Map<Status, Double> widths = new EnumMap<>(Status.class);
-            for (Status s : Status.values()) {
+            for (Status s : statuses) {
                 long n = digest.count(s);
                 if (n > 0) {
                     widths.put(s, Math.max(MIN_SEGMENT, BAR * n / total));
                 }
             }
             double scale = BAR / widths.values().stream().mapToDouble(Double::doubleValue).sum();
-            String label = Arrays.stream(Status.values()).map(s -> s + " " + digest.count(s))
+            String label = statuses.stream().map(s -> s + " " + digest.count(s))
                     .collect(Collectors.joining(", "));
             h.append("<svg class=\"bar\" viewBox=\"0 0 1000 40\" preserveAspectRatio=\"none\" role=\"img\" ")
                     .append("aria-label=\"").append(label).append("\">\n");
@@ -138,7 +137,7 @@ public final class HtmlReport {
             h.append("</svg>\n");
         }
         h.append("<ul class=\"legend\">\n");
-        for (Status s : Status.values()) {
+        for (Status s : statuses) {
             long n = digest.count(s);
             h.append("<li").append(n == 0 ? " class=\"zero\"" : "")
                     .append("><span class=\"swatch\" style=\"background:")

@@ -34,6 +34,7 @@ final class NextSteps {
                     + "the admin accounts to run it for real.");
         }
         String retry = String.valueOf(summary.getOrDefault("retry", "the retry file"));
+        boolean dryRun = Boolean.TRUE.equals(summary.get("dryRun"));
         failures(digest, steps);
         long invalid = digest.count(Status.INVALID);
         if (invalid > 0) {
@@ -50,7 +51,12 @@ final class NextSteps {
             // the retry file holds both kinds: telling to drop it now would send the DEFERRED rows too early
             steps.add(rows(error) + " ERROR: " + (deferred > 0
                     ? "they are in " + retry + " too and go again with the DEFERRED rows."
-                    : "drop " + retry + " into the inbox again."));
+                    : "drop " + retry + " into the " + (dryRun ? "dry-run folder" : "inbox") + " again."));
+        }
+        long valid = digest.count(Status.VALID);
+        if (valid > 0) {
+            steps.add(rows(valid) + " VALID: this was a dry run and nothing was sent; drop the file into the job's "
+                    + "folder (not its dry-run folder) to send them.");
         }
         if (digest.total() == 0) {
             steps.add("Nothing: the file had no data rows.");

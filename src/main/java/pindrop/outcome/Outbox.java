@@ -37,9 +37,14 @@ public final class Outbox {
      * The base name for the outcome files of an input: its name without extension, with {@code -2}, {@code -3} …
      * added when a report of that name exists already (the same file dropped again is a legitimate re-run).
      */
-    public synchronized String claim(String inputName) throws IOException {
+    public String claim(String inputName) throws IOException {
+        return claim(inputName, "");
+    }
+
+    /** The same, with {@code suffix} after the name: {@code pins.dry-run} for a dry run of {@code pins.csv}. */
+    public synchronized String claim(String inputName, String suffix) throws IOException {
         createDir();
-        String stem = OutcomeNames.stem(inputName);
+        String stem = OutcomeNames.stem(inputName) + suffix;
         String base = stem;
         for (int n = 2; claimed.contains(base) || Files.exists(summaryOf(base)) || Files.exists(resultsOf(base)); n++) {
             base = stem + "-" + n;

@@ -64,10 +64,13 @@ public final class OutcomeJournal implements Closeable {
      * were published belongs to an earlier run of the same content and is started afresh.
      */
     public static OutcomeJournal open(Path dir, Duration sync) throws IOException {
-        if (Files.exists(dir.resolve("complete"))) {
-            Files.delete(dir.resolve("journal.csv"));
-            Files.delete(dir.resolve("complete"));
-        }
+        return Files.exists(dir.resolve("complete")) ? fresh(dir, sync) : new OutcomeJournal(dir, sync);
+    }
+
+    /** Opens an empty journal in {@code dir}, whatever an earlier run left there (a dry run never resumes). */
+    public static OutcomeJournal fresh(Path dir, Duration sync) throws IOException {
+        Files.deleteIfExists(dir.resolve("journal.csv"));
+        Files.deleteIfExists(dir.resolve("complete"));
         return new OutcomeJournal(dir, sync);
     }
 

@@ -92,7 +92,8 @@ final class ResultsDigest {
             throw new IOException(file + " line " + record.getRecordNumber() + " is not a results line", e);
         }
         counts.merge(status, 1L, Long::sum);
-        if (status == Status.SUCCESS) {
+        // rows that need nothing more are counted, not listed: a dry run's VALID row with a reason is listed
+        if (status == Status.SUCCESS || (status == Status.VALID && key.reason().isEmpty())) {
             return;
         }
         FailureGroup group = groups.get(key);

@@ -7,7 +7,7 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import pindrop.outcome.Status;
 
 /**
- * {@code pindrop_rows_total{job, status}}: the rows this process gave an outcome, in Camel's Micrometer registry
+ * {@code pindrop_rows_total{dry_run, job, status}}: the rows this process gave an outcome, in Camel's Micrometer registry
  * (scraped at /observe/metrics). Without one (--once) nothing is counted.
  */
 public final class RowMetrics {
@@ -26,6 +26,7 @@ public final class RowMetrics {
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry != null) {
             registry.counter(ROWS, "job", String.valueOf(exchange.getVariable("job", String.class)),
+                    "dry_run", String.valueOf(exchange.getVariable("dryRun", false, Boolean.class)),
                     "status", status.name()).increment();
         }
     }

@@ -3,7 +3,6 @@ package pindrop.status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import pindrop.account.AccountPool;
 import pindrop.batch.Batch;
 import pindrop.batch.Batches;
 import pindrop.batch.Pace;
-import pindrop.outcome.Status;
 
 /**
  * What pindrop is doing now, as the status page and its JSON show it: each file in progress and each admin
@@ -46,11 +44,7 @@ public record RunStatus(String at, boolean accountUsable, String reason, List<Fi
 
     private static FileProgress progress(Batch batch) {
         Pace pace = Pace.of(batch);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            counts.put(s.name(), batch.count(s));
-        }
-        return new FileProgress(batch.inputName(), batch.rowCount(), batch.done(), counts,
+        return new FileProgress(batch.inputName(), batch.rowCount(), batch.done(), batch.counts(),
                 Math.round(pace.rowsPerSecond() * 10) / 10.0, pace.eta().map(Duration::toSeconds).orElse(null),
                 batch.elapsed().toSeconds());
     }

@@ -24,7 +24,7 @@ import pindrop.batch.Batches;
 public final class SetUserCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
-    private static final String ACCOUNT = "pindrop.account";
+    static final String ACCOUNT = "pindrop.account";
 
     private final AccountPool pool;
     /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
@@ -64,21 +64,11 @@ public final class SetUserCall {
 
     public void judge(Exchange exchange) throws TransientWebexException, AccountUnavailableException {
         clearSecrets(exchange);
-        int http = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (http >= 500 || http == 429) {
-            throw new TransientWebexException("HTTP " + http + " from Webex");
-        }
-        if (http != 200) {
-            finish(exchange, "ERROR", "", "HTTP " + http + " from Webex: check webex.url");
+        Optional<WebexResponse> answer = answer(exchange);
+        if (answer.isEmpty()) {
             return;
         }
-        WebexResponse response;
-        try {
-            response = WebexResponse.parse(exchange.getIn().getBody(InputStream.class));
-        } catch (MalformedResponseException e) {
-            finish(exchange, "ERROR", "", e.getMessage());
-            return;
-        }
+        WebexResponse response = answer.get();
         Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
         Action action = ExceptionTable.actionFor(response);
@@ -105,19 +95,40 @@ public final class SetUserCall {
         }
     }
 
+    /**
+     * Webex's answer to the call; a transient failure when there is none yet (5xx, 429), or, with an answer
+     * that is not one (another HTTP status, no XML API message), the row is ERROR and this is empty.
+     */
+    static Optional<WebexResponse> answer(Exchange exchange) throws TransientWebexException {
+        int http = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (http >= 500 || http == 429) {
+            throw new TransientWebexException("HTTP " + http + " from Webex");
+        }
+        if (http != 200) {
+            finish(exchange, "ERROR", "", "HTTP " + http + " from Webex: check webex.url");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WebexResponse.parse(exchange.getIn().getBody(InputStream.class)));
+        } catch (MalformedResponseException e) {
+            finish(exchange, "ERROR", "", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Marks the row whose call got no definitive answer after its retries; the route's error handling calls it. */
     public void giveUp(Exchange exchange) {
         clearSecrets(exchange);
         finish(exchange, "ERROR", "", describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
     }
 
-    private static void finish(Exchange exchange, String status, String exceptionId, String reason) {
+    static void finish(Exchange exchange, String status, String exceptionId, String reason) {
         exchange.setVariable("status", status);
         exchange.setVariable("exceptionId", exceptionId);
         exchange.setVariable("reason", reason);
     }
 
-    private static void clearSecrets(Exchange exchange) {
+    static void clearSecrets(Exchange exchange) {
         exchange.removeVariable("callerPassword");
         exchange.removeVariable("callerToken");
     }

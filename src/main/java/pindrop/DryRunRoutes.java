@@ -1,0 +1,76 @@
+package pindrop;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.ModelLifecycleStrategy;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+
+import pindrop.batch.JobFolders;
+
+/**
+ * Gives every job a dry run, so a job route added in YAML has one without being written twice: for each
+ * route made from the {@code spreadsheet-job} template, the same template on {@code FOLDER/dry-run} with
+ * dryRun true, the dry-run gate and one row at a time, as route {@code ID-dry-run}. Its rows are checked and
+ * planned, never sent.
+ */
+final class DryRunRoutes implements ModelLifecycleStrategy {
+
+    static final String TEMPLATE = "spreadsheet-job";
+    private static final String SUFFIX = "-" + JobFolders.DRY_RUN;
+
+    private final Model model;
+
+    DryRunRoutes(Model model) {
+        this.model = model;
+    }
+
+    /** The id of a job route's dry run. */
+    static String twinOf(String routeId) {
+        return routeId + SUFFIX;
+    }
+
+    /** The id of the job route a dry run belongs to; any other route's own id. */
+    static String jobOf(String routeId) {
+        return routeId.endsWith(SUFFIX) ? routeId.substring(0, routeId.length() - SUFFIX.length()) : routeId;
+    }
+
+    @Override
+    public void onAddRouteDefinition(RouteDefinition route) {
+        Map<String, Object> parameters = route.getTemplateParameters();
+        if (parameters == null || !"false".equals(String.valueOf(parameters.get("dryRun")))) {
+            return;
+        }
+        Map<String, Object> dryRun = new HashMap<>(parameters);
+        // Camel adds a dashed copy of each parameter (dry-run beside dryRun), which would win over the change;
+        // the template's own names have no dash
+        dryRun.keySet().removeIf(name -> name.contains("-"));
+        dryRun.put("dryRun", "true");
+        dryRun.put("gate", "dryRunGate");
+        dryRun.put("rowThreads", "dryRunRows");
+        dryRun.put("folder", parameters.get("folder") + "/" + JobFolders.DRY_RUN);
+        try {
+            model.addRouteFromTemplate(twinOf(route.getRouteId()), TEMPLATE, dryRun);
+        } catch (Exception e) {
+            throw new RuntimeCamelException("the dry run of route " + route.getRouteId() + " cannot be made", e);
+        }
+    }
+
+    @Override
+    public void onRemoveRouteDefinition(RouteDefinition route) {
+        // RouteReload removes a job's dry run with the job
+    }
+
+    @Override
+    public void onAddRouteTemplateDefinition(RouteTemplateDefinition template) {
+        // templates need no dry run of their own
+    }
+
+    @Override
+    public void onRemoveRouteTemplateDefinition(RouteTemplateDefinition template) {
+        // nothing was made for a template
+    }
+}
