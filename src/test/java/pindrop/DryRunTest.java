@@ -81,6 +81,24 @@ class DryRunTest extends SiteTest {
     }
 
     @Test
+    void withTheUserCheckAndNoAccountThatCanLookUsersUpEveryRowStillGetsAnOutcomeSayingWhy() throws Exception {
+        start(Map.of("pindrop.dry-run.check-users", "true", "webex.account.1.password", "wrong"));
+        pindrop.drop("dry-run", "pins.csv", MixedFileTest.csv());
+
+        JsonNode summary = pindrop.awaitSummary("pins.dry-run");
+        List<Map<String, String>> results = pindrop.results("pins.dry-run");
+
+        assertEquals(MixedFileTest.ROWS.size(), results.size());
+        assertEquals(5, summary.get("counts").get("ERROR").asInt());
+        assertEquals(8, summary.get("counts").get("INVALID").asInt());
+        Map<String, String> alice = results.get(0);
+        assertEquals("ERROR", alice.get("status"));
+        assertTrue(alice.get("reason").contains("the user could not be checked")
+                && alice.get("reason").contains("WEBEX_ACCOUNT_1_PASSWORD"), alice.toString());
+        assertEquals(5, pindrop.retries("pins.dry-run").size(), "the rows to check again");
+    }
+
+    @Test
     void eachValidRowNamesTheAccountThatWouldTakeItUntilTheBudgetsAreSpent() throws Exception {
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .admin("admin2@acme.com", "admin2-secret").users(Users.ids(5)).build().start();
