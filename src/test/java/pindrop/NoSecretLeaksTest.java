@@ -16,9 +16,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.TestCertificates;
 import pindrop.simulator.WebexSimulator;
@@ -28,7 +26,7 @@ import pindrop.simulator.WebexSimulator;
  * refusals, local rejections, retried faults, an expired token, a wrong password and a rejected file: no
  * password, token or PIN of the run appears in any line pindrop printed or in any file it wrote.
  */
-class NoSecretLeaksTest {
+class NoSecretLeaksTest extends SiteTest {
 
     static final String WRONG_PASSWORD = "Wr0ng-pa55word-of-admin1";
     static final String TOKEN = "tok3n-Of-Admin2-xyzzy";
@@ -38,15 +36,6 @@ class NoSecretLeaksTest {
     /** PINs Webex accepts, chosen so no timestamp, port or setting of a run looks like one. */
     static final List<String> GOOD_PINS = List.of("5836", "6158", "7294", "8461", "9527", "5682", "6971", "7358",
             "8149", "9263", "5417", "6702", "7815", "8394");
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void noPasswordTokenOrPinInTheDebugLogOrInAnyFileWritten() throws Exception {
@@ -76,7 +65,7 @@ class NoSecretLeaksTest {
         Files.createDirectories(root.resolve("outbox/.blocked.results.csv.part"));
         pins.add("8527");
 
-        PindropProcess pindrop = new PindropProcess(root);
+        PindropProcess once = new PindropProcess(root);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("WEBEX_SITE", RunningPindrop.SITE);
         env.put("WEBEX_URL", simulator.endpoint().toString());
@@ -95,10 +84,10 @@ class NoSecretLeaksTest {
         env.put("PINDROP_READ_LOCK_INTERVAL_MS", "100");
         // Camel's tracer logs every exchange with its body: the envelope, the row document
         env.put("CAMEL_MAIN_TRACING", "true");
-        int exit = pindrop.runOnce(env, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"));
+        int exit = once.runOnce(env, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"));
 
-        assertEquals(1, exit, "blocked.csv is rejected; " + pindrop.output());
-        List<String> lines = pindrop.lines();
+        assertEquals(1, exit, "blocked.csv is rejected; " + once.output());
+        List<String> lines = once.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains(" DEBUG ")), "DEBUG logging was on");
         assertTrue(lines.stream().anyMatch(l -> l.contains("<webExAccessToken>xxxxx</webExAccessToken>")),
                 "the tracer printed envelopes");

@@ -12,9 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import pindrop.simulator.WebexSimulator;
 
@@ -23,16 +21,7 @@ import pindrop.simulator.WebexSimulator;
  * ({@code CAMEL_MAIN_FILE_CONFIGURATIONS=/run/secrets/*.properties}), read by a separate pindrop process whose
  * environment holds no secret at all; a file others may read is used, with a warning that names it.
  */
-class SecretsFileTest {
-
-    @TempDir
-    Path root;
-    WebexSimulator simulator;
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
+class SecretsFileTest extends SiteTest {
 
     @Test
     void passwordsAndTokensComeFromSecretsFilesAndAFileOthersMayReadIsWarnedAbout() throws Exception {
@@ -50,20 +39,20 @@ class SecretsFileTest {
         Files.createDirectories(root.resolve("inbox"));
         Files.writeString(root.resolve("inbox/pins.csv"), Users.csv(users));
 
-        PindropProcess pindrop = new PindropProcess(root);
-        int exit = pindrop.runOnce(Map.of("CAMEL_MAIN_FILE_CONFIGURATIONS", secrets + "/*.properties",
+        PindropProcess once = new PindropProcess(root);
+        int exit = once.runOnce(Map.of("CAMEL_MAIN_FILE_CONFIGURATIONS", secrets + "/*.properties",
                 "WEBEX_SITE", RunningPindrop.SITE, "WEBEX_URL", simulator.endpoint().toString(),
                 "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_2_ID", "admin2@acme.com",
                 "WEBEX_RATE", "1000", "PINDROP_READ_LOCK_INTERVAL_MS", "100"), List.of());
 
-        assertEquals(0, exit, pindrop.output());
+        assertEquals(0, exit, once.output());
         JsonNode summary = new ObjectMapper().readTree(root.resolve("outbox/pins.summary.json").toFile());
-        assertEquals(4, summary.get("counts").get("SUCCESS").asInt(), pindrop::output);
+        assertEquals(4, summary.get("counts").get("SUCCESS").asInt(), once::output);
         assertEquals(2, simulator.calls().stream().filter(c -> c.operation().equals("SetUser") && c.succeeded()
                 && c.caller().equals("admin2@acme.com")).count(), "admin2 set two PINs with its token");
-        List<String> warnings = pindrop.lines().stream().filter(l -> l.contains(" WARN ")).toList();
+        List<String> warnings = once.lines().stream().filter(l -> l.contains(" WARN ")).toList();
         assertTrue(warnings.stream().anyMatch(l -> l.contains(groupReadable.toString())
-                && l.contains("can be read by its group") && l.contains("chmod 600")), pindrop::output);
-        assertFalse(warnings.stream().anyMatch(l -> l.contains(ownerOnly.toString())), pindrop::output);
+                && l.contains("can be read by its group") && l.contains("chmod 600")), once::output);
+        assertFalse(warnings.stream().anyMatch(l -> l.contains(ownerOnly.toString())), once::output);
     }
 }
