@@ -50,6 +50,8 @@ public final class PindropConfiguration implements CamelConfiguration {
         SecretFileCheck.warnAbout(properties.resolveProperty("camel.main.file-configurations"));
         TraceMask.install(context);
         WebexTls.apply(context);
+        Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
+        context.addService(StateFolderLock.take(state));
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
             DemoSite demo = DemoSite.start(properties::resolveProperty);
@@ -65,11 +67,10 @@ public final class PindropConfiguration implements CamelConfiguration {
                         duration(context, "webex.account-quota-window"),
                         duration(context, "webex.account-cool-down"),
                         duration(context, "webex.account-wait")),
-                Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}")));
+                state);
         pool.checkWith(new WebexAccountCheck(context.createProducerTemplate()));
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
-        Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
         Path journals = state.resolve("journals");
         InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
         InputRecovery.removeOldJournals(journals, duration(context, "pindrop.journal-retention"));

@@ -3,6 +3,8 @@ package pindrop;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,23 @@ class FileDropTest extends SiteTest {
         assertEquals(40, summary.get("counts").get("SUCCESS").asInt());
         users.forEach(user -> assertEquals(1, simulator.successfulSetUserCalls(user), user + " was sent once"));
         await().until(() -> Files.exists(pindrop.inbox.resolve(".done/pins.csv")));
+    }
+
+    @Test
+    void aSecondPindropOnTheSameStateFolderDoesNotStartAndSaysWhy() throws Exception {
+        List<String> users = Users.ids(3);
+        start(users, Duration.ZERO, Map.of());
+
+        Exception refused = assertThrows(Exception.class, () -> RunningPindrop.against(simulator, root, Map.of()));
+
+        assertTrue(causes(refused).anyMatch(m -> m.contains("another pindrop is running on the state folder")),
+                refused.toString());
+        pindrop.drop("pins.csv", Users.csv(users));
+        assertEquals(3, pindrop.awaitSummary("pins").get("counts").get("SUCCESS").asInt(), "the first one runs on");
+    }
+
+    private static Stream<String> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).map(t -> String.valueOf(t.getMessage()));
     }
 
     private void start(List<String> users, Duration latency, Map<String, String> properties) throws Exception {
