@@ -64,6 +64,8 @@ class LiveStatusTest {
         }
         JsonNode file = seen.get("files").get(0);
         assertEquals("pins.csv", file.get("file").asText());
+        assertEquals("hostpin", file.get("job").asText());
+        assertFalse(file.get("dryRun").asBoolean());
         assertEquals(60, file.get("rows").asInt());
         assertEquals(file.get("done").asLong(), file.get("counts").get("SUCCESS").asLong(), file.toString());
         assertTrue(file.get("rowsPerSecond").asDouble() > 0, file.toString());

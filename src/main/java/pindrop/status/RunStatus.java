@@ -19,9 +19,12 @@ import pindrop.batch.Pace;
 public record RunStatus(String at, boolean accountUsable, String reason, List<FileProgress> files,
         List<AccountStatus> accounts) {
 
-    /** A file in progress: rows done of its total, rows per status, rate and the time the rest takes at it. */
-    public record FileProgress(String file, int rows, long done, Map<String, Long> counts, double rowsPerSecond,
-            Long etaSeconds, long elapsedSeconds) {
+    /**
+     * A file in progress, by its job (and whether it is a dry run): rows done of its total, rows per status, rate
+     * and the time the rest takes at it.
+     */
+    public record FileProgress(String file, String job, boolean dryRun, int rows, long done, Map<String, Long> counts,
+            double rowsPerSecond, Long etaSeconds, long elapsedSeconds) {
     }
 
     /** An admin account; {@code inUse} marks the one calls go to now (accounts are used one after another). */
@@ -44,8 +47,8 @@ public record RunStatus(String at, boolean accountUsable, String reason, List<Fi
 
     private static FileProgress progress(Batch batch) {
         Pace pace = Pace.of(batch);
-        return new FileProgress(batch.inputName(), batch.rowCount(), batch.done(), batch.counts(),
-                Math.round(pace.rowsPerSecond() * 10) / 10.0, pace.eta().map(Duration::toSeconds).orElse(null),
-                batch.elapsed().toSeconds());
+        return new FileProgress(batch.inputName(), batch.job(), batch.dryRun(), batch.rowCount(), batch.done(),
+                batch.counts(), Math.round(pace.rowsPerSecond() * 10) / 10.0,
+                pace.eta().map(Duration::toSeconds).orElse(null), batch.elapsed().toSeconds());
     }
 }

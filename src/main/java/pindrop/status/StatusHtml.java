@@ -64,7 +64,9 @@ final class StatusHtml {
         }
         for (RunStatus.FileProgress f : status.files()) {
             String of = f.done() + " of " + f.rows() + " rows";
-            h.append("<section class=\"file\">\n<h3 class=\"name\">").append(escape(f.file())).append("</h3>\n")
+            h.append("<section class=\"file\">\n<h3><span class=\"name\">").append(escape(f.file()))
+                    .append("</span> <small>").append(escape(f.job())).append(f.dryRun() ? ", dry run" : "")
+                    .append("</small></h3>\n")
                     // max must be positive: a file without data rows is complete at once
                     .append("<progress class=\"rows\" value=\"").append(f.done()).append("\" max=\"")
                     .append(Math.max(1, f.rows())).append("\">").append(of).append("</progress>\n")
