@@ -180,6 +180,22 @@ class AccountFailoverTest extends SiteTest {
         assertTrue(seconds >= 9.0, "200 calls at 20/s take about 10 s, took " + seconds);
     }
 
+    @Test
+    void aFailedCallGivesItsPermitBack() throws Exception {
+        List<String> users = Users.ids(20);
+        simulator = admins(1).users(users).resetRate(0.3).seed(11).build().start();
+        // 4 permits: were a dropped connection to keep its permit, the file would stall after the fourth
+        pindrop = run(1, Map.of("webex.rate", "4"));
+
+        pindrop.drop("pins.csv", Users.csv(users));
+        JsonNode summary = pindrop.awaitSummary("pins");
+
+        JsonNode counts = summary.get("counts");
+        assertEquals(20, counts.get("SUCCESS").asInt() + counts.get("ERROR").asInt(), () -> results());
+        long dropped = simulator.calls().stream().filter(c -> c.httpStatus() == 0).count();
+        assertTrue(dropped > 4, "more calls failed than there are permits: " + dropped);
+    }
+
     private WebexSimulator.Builder admins(int count) {
         WebexSimulator.Builder builder = WebexSimulator.builder().site(RunningPindrop.SITE);
         for (int n = 1; n <= count; n++) {
