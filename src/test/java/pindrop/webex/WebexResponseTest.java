@@ -40,6 +40,16 @@ class WebexResponseTest {
         assertEquals("Corresponding User not found", response.reason());
     }
 
+    @Test
+    void theReaderReusedAfterARefusedAndACutOffAnswerReadsTheNextAfresh() throws Exception {
+        String doctype = "<!DOCTYPE serv:message SYSTEM \"file:///etc/passwd\">" + String.format(MESSAGE, "x");
+        assertThrows(MalformedResponseException.class, () -> parse(doctype));
+        assertThrows(MalformedResponseException.class, () -> parse(String.format(MESSAGE, "x").substring(0, 90)));
+        assertThrows(MalformedResponseException.class, () -> parse(doctype));
+
+        assertEquals("Corresponding User not found", parse(String.format(MESSAGE, "Corresponding User not found")).reason());
+    }
+
     private static WebexResponse parse(String xml) throws MalformedResponseException {
         return WebexResponse.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
