@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import pindrop.MovableClock;
 
 /** The pool's bookkeeping over time: quotas that survive a restart, windows that end, rests that end in a check. */
 class AccountPoolTest {
@@ -24,7 +24,7 @@ class AccountPoolTest {
 
     @TempDir
     Path state;
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
     final AtomicInteger checks = new AtomicInteger();
 
     @Test
@@ -81,29 +81,5 @@ class AccountPoolTest {
             return AccountCheck.Verdict.usable();
         });
         return pool;
-    }
-
-    /** A clock the test moves, so hours of quota windows and rests pass at once. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

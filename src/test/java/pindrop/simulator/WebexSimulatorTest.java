@@ -16,10 +16,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import pindrop.MovableClock;
 
 /** The simulator over real HTTP on loopback, one behaviour of webex-xml-api.md per test. */
 class WebexSimulatorTest {
@@ -340,7 +340,7 @@ class WebexSimulatorTest {
 
     @Test
     void perMinuteLimitGets000045AndRefusedCallsDoNotCount() throws Exception {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
         try (WebexSimulator limited = site().perMinuteLimit(3).clock(clock).build().start()) {
             SimulatorClient limitedClient = new SimulatorClient(limited.endpoint());
             String getSelf = admin().getUser(ADMIN).xml();
@@ -541,29 +541,5 @@ class WebexSimulatorTest {
         assertFalse(shown.contains("s3cret-pw"), shown);
         assertFalse(shown.contains("3421"), shown);
         assertFalse(shown.contains("1357"), shown);
-    }
-
-    /** A clock a test moves by hand, so the rolling minute needs no waiting. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
