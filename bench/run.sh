@@ -4,6 +4,7 @@
 #   bench/run.sh            full sizes (100k-row cost run, 1M-row CSV and 200k-row XLSX at -Xmx256m, ...)
 #   bench/run.sh --quick    the same five measurements on smaller inputs, ~1-2 minutes
 #   bench/run.sh --only 1,3 just those measurements        --jfr DIR   a JFR recording per pindrop run, in DIR
+#   --pindrop-jvm "OPTIONS"  JVM options for every pindrop launch (compare JIT or GC settings)
 #   sizes: --cost-rows N --latency-rows N --latency-rows-c1 N --throttle-rows N --memory-csv-rows N --memory-xlsx-rows N
 #
 # Inputs, outboxes and logs go to a temporary folder (kept with --keep), never into the repository.

@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Wraps a job's <bodyContent> in the XML API envelope with the caller's securityContext.
+  The XML API envelope around a call's <bodyContent>, with the caller's securityContext. Not used alone: each
+  call's stylesheet (setuser-hostpin.xsl, getuser.xsl, …) imports it and writes the <bodyContent> for the row
+  document in its template for /row, so a row becomes its whole request in one transformation.
   Site and credentials arrive as parameters (exchange variables), never from the spreadsheet.
   xmlns:xsi is declared on the root on purpose: a real server refuses a request without it.
 -->
@@ -15,6 +17,9 @@
   <xsl:param name="callerToken" select="''"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- a stylesheet without a template for the row fails the row with this error, rather than sending its text -->
+  <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="/">
     <serv:message>
@@ -33,7 +38,7 @@
         </securityContext>
       </header>
       <body>
-        <xsl:copy-of select="*"/>
+        <xsl:apply-templates select="row"/>
       </body>
     </serv:message>
   </xsl:template>

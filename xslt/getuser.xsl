@@ -4,7 +4,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 
-  <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes"/>
+  <xsl:import href="envelope.xsl"/>
 
   <xsl:template match="/row">
     <bodyContent xsi:type="java:com.webex.service.binding.user.GetUser">

@@ -3,7 +3,7 @@
   A job with a mapping (user-settings): the SetUser body for one row. Reads the row document, whose
   <setting element="personalTeleconf/joinBeforeHost">true</setting> elements are the row's non-blank settings
   as its mapping file names them, in the mapping's order. Blank cells have no <setting>, so SetUser leaves them
-  unchanged. The envelope with the caller's credentials is added by xslt/envelope.xsl on each attempt.
+  unchanged. envelope.xsl puts it in the envelope with the caller's credentials, on each attempt.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,7 +11,7 @@
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
     exclude-result-prefixes="xs">
 
-  <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes"/>
+  <xsl:import href="envelope.xsl"/>
 
   <xsl:template match="/row">
     <bodyContent xsi:type="java:com.webex.service.binding.user.SetUser">

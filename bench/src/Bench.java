@@ -55,6 +55,8 @@ public final class Bench {
     private final Path jar;
     private final Path work;
     private final Path jfrDir;
+    /** --pindrop-jvm "OPTIONS": JVM options for every pindrop launch, to compare JVM settings (JIT, GC). */
+    private final List<String> pindropJvm;
     private final Set<Integer> only;
     private final int quietWaitSeconds;
     private double quietWaited;
@@ -77,6 +79,8 @@ public final class Bench {
         work = Path.of(options.get("work")).toAbsolutePath();
         quietWaitSeconds = Integer.parseInt(options.getOrDefault("quiet-wait", "60"));
         jfrDir = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
+        pindropJvm = options.containsKey("pindrop-jvm") ? List.of(options.get("pindrop-jvm").trim().split("\\s+"))
+                : List.of();
         only = options.containsKey("only")
                 ? Arrays.stream(options.get("only").split(",")).map(String::trim).map(Integer::valueOf)
                         .collect(Collectors.toCollection(TreeSet::new))
@@ -139,6 +143,9 @@ public final class Bench {
         line("machine: nproc %s, %s, %.1f GiB RAM", nproc, model, memKb / 1024.0 / 1024.0);
         line("java:    %s", java);
         line("pindrop: %s (target/pindrop.jar)", commit);
+        if (!pindropJvm.isEmpty()) {
+            line("pindrop JVM options (--pindrop-jvm): %s", String.join(" ", pindropJvm));
+        }
         line("all traffic on 127.0.0.1; simulator: java -cp target/pindrop.jar pindrop.simulator.WebexSimulator, its own process");
     }
 
@@ -384,6 +391,7 @@ public final class Bench {
         environment.put("PINDROP_STATE", root.resolve("state").toString());
         environment.putAll(env);
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(pindropJvm);
         command.addAll(jvm);
         if (jfrDir != null && !kind.equals("none")) {
             command.add("-XX:StartFlightRecording=filename=" + jfrDir.resolve(name + ".jfr") + ",settings=profile");

@@ -68,7 +68,11 @@ public final class PindropConfiguration implements CamelConfiguration {
                         duration(context, "webex.account-cool-down"),
                         duration(context, "webex.account-wait")),
                 state);
-        pool.checkWith(new WebexAccountCheck(context.createProducerTemplate()));
+        StylesheetConfiguration stylesheets = new StylesheetConfiguration();
+        context.getRegistry().bind("stylesheetConfiguration", stylesheets);
+        RowDocument rowDocument = new RowDocument(stylesheets);
+        context.getRegistry().bind("rowDocument", rowDocument);
+        pool.checkWith(new WebexAccountCheck(context.createProducerTemplate(), rowDocument));
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
         Path journals = state.resolve("journals");
@@ -93,7 +97,6 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
         context.getRegistry().bind("settingsCheck", new SettingsCheck());
-        context.getRegistry().bind("rowDocument", new RowDocument());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
         StatusBeans.bind(context, batches, pool);

@@ -60,8 +60,7 @@ class EnvelopeTest {
         Document rowDoc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(row)));
         rowDoc.getElementsByTagName("user").item(0).setTextContent(user);
-        String body = transform("xslt/setuser-hostpin.xsl", new DOMSource(rowDoc), Map.of());
-        return transform("xslt/envelope.xsl", new StreamSource(new StringReader(body)), params);
+        return transform("xslt/setuser-hostpin.xsl", new DOMSource(rowDoc), params);
     }
 
     private String transform(String stylesheet, Source input, Map<String, String> params)

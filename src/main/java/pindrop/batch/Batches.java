@@ -198,7 +198,9 @@ public final class Batches {
 
     /** Writes the summary of a file that could not be processed at all; the route then moves it to .failed. */
     public void reject(Exchange exchange) throws IOException {
-        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        // once the batch is open, the route has dropped the file's headers
+        String name = batch != null ? batch.inputName() : exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof RejectedFileException ? cause.getMessage()
                 : name + " could not be processed: " + cause;
@@ -206,7 +208,6 @@ public final class Batches {
         outbox.publishSummary(outbox.claim(name, outcomeSuffix(dryRun)), Summaries.rejected(name,
                 exchange.getVariable("job", String.class), dryRun, reason, simulated, Instant.now()));
         rejected.incrementAndGet();
-        Batch batch = exchange.getProperty(BATCH, Batch.class);
         if (batch != null) {
             open.remove(batch);
         }

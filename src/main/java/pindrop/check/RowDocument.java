@@ -1,13 +1,18 @@
 package pindrop.check;
 
-import java.io.StringWriter;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.apache.camel.Exchange;
+
+import net.sf.saxon.Configuration;
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.s9api.BuildingStreamWriter;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
 
 import pindrop.batch.Batch;
 import pindrop.batch.Batches;
@@ -18,12 +23,20 @@ import pindrop.spreadsheet.SpreadsheetRow;
  * {@code <row number="2"><user>…</user><value>…</value><cell name="Dept">…</cell>…</row>}, and for a job with
  * a mapping the settings its check accepted, {@code <setting element="personalTeleconf/joinBeforeHost">true</setting>}.
  * Written with a real XML writer, so any text in a cell stays text; characters XML cannot carry become U+FFFD.
+ * The document is a Saxon tree, not text: the stylesheet reads it as it is, where text would be parsed again
+ * for every row.
  */
 public final class RowDocument {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+    /** Shared by the rows' threads: a building writer only reads the builder's settings. */
+    private final DocumentBuilder builder;
 
-    public String toXml(Exchange exchange) throws XMLStreamException {
+    /** @param stylesheets the Saxon configuration the stylesheets of xslt/ run in, which must own their input */
+    public RowDocument(Configuration stylesheets) {
+        builder = new Processor(stylesheets).newDocumentBuilder();
+    }
+
+    public NodeInfo document(Exchange exchange) throws XMLStreamException, SaxonApiException {
         Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
         SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
         @SuppressWarnings("unchecked")
@@ -32,14 +45,15 @@ public final class RowDocument {
     }
 
     /** The document for a user and value of one's own, e.g. GetUser on an admin account's id. */
-    public static String of(int number, String user, String value, Map<String, String> cells) throws XMLStreamException {
+    public NodeInfo of(int number, String user, String value, Map<String, String> cells)
+            throws XMLStreamException, SaxonApiException {
         return of(number, user, value, cells, Map.of());
     }
 
-    private static String of(int number, String user, String value, Map<String, String> cells,
-            Map<String, String> settings) throws XMLStreamException {
-        StringWriter out = new StringWriter(256);
-        XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+    private NodeInfo of(int number, String user, String value, Map<String, String> cells,
+            Map<String, String> settings) throws XMLStreamException, SaxonApiException {
+        BuildingStreamWriter xml = builder.newBuildingStreamWriter();
+        xml.writeStartDocument();
         xml.writeStartElement("row");
         xml.writeAttribute("number", Integer.toString(number));
         element(xml, "user", user);
@@ -57,8 +71,9 @@ public final class RowDocument {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+        xml.writeEndDocument();
         xml.close();
-        return out.toString();
+        return xml.getDocumentNode().getUnderlyingNode();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

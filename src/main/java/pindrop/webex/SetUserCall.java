@@ -116,6 +116,21 @@ public final class SetUserCall {
         }
     }
 
+    /**
+     * The row's stylesheet could not write its request (the route's catch, with the stylesheet's error): nothing
+     * was sent, so the account's call is given back and the attempt does not count. The row is an ERROR.
+     */
+    public void unsent(Exchange exchange) throws UnwritableRequestException {
+        clearSecrets(exchange);
+        pool.giveBack(exchange.getProperty(ACCOUNT, Account.class));
+        exchange.removeProperty(ACCOUNT);
+        exchange.removeVariable("account");
+        exchange.getVariable("attempts", AtomicInteger.class).decrementAndGet();
+        throw new UnwritableRequestException("xslt/" + exchange.getVariable("stylesheet", String.class)
+                + " cannot write this row's request: "
+                + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
+    }
+
     /** Marks the row whose call got no definitive answer after its retries; the route's error handling calls it. */
     public void giveUp(Exchange exchange) {
         clearSecrets(exchange);

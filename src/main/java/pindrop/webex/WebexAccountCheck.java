@@ -8,6 +8,9 @@ import javax.xml.stream.XMLStreamException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.s9api.SaxonApiException;
+
 import pindrop.account.Account;
 import pindrop.account.AccountCheck;
 import pindrop.check.RowDocument;
@@ -19,21 +22,23 @@ import pindrop.check.RowDocument;
 public final class WebexAccountCheck implements AccountCheck {
 
     private final ProducerTemplate template;
+    private final RowDocument rowDocument;
 
-    public WebexAccountCheck(ProducerTemplate template) {
+    public WebexAccountCheck(ProducerTemplate template, RowDocument rowDocument) {
         this.template = template;
+        this.rowDocument = rowDocument;
     }
 
     @Override
     public Verdict check(Account account) {
-        String self;
+        NodeInfo self;
         try {
-            self = RowDocument.of(0, account.id(), "", Map.of());
-        } catch (XMLStreamException e) {
+            self = rowDocument.of(0, account.id(), "", Map.of());
+        } catch (XMLStreamException | SaxonApiException e) {
             return Verdict.unusable("its id cannot be written as XML: " + e.getMessage());
         }
         Exchange answer = template.request("direct:account-check", exchange -> {
-            exchange.getIn().setBody(self);
+            exchange.setVariable("row", self);
             SetUserCall.credentials(exchange, account);
         });
         Exception failed = answer.getException();
