@@ -181,11 +181,17 @@ class JobFilesTest {
     }
 
     private Path copyOfRoutesWith(String name, String yaml) throws IOException {
+        Path routes = copyOfRoutes(root);
+        Files.writeString(routes.resolve(name), yaml);
+        return routes;
+    }
+
+    /** A copy of routes/ as {@code root}/routes, for a test that adds or changes a route; the copy. */
+    static Path copyOfRoutes(Path root) throws IOException {
         Path routes = Files.createDirectories(root.resolve("routes"));
         for (Path route : files(ROUTES, ".camel.yaml")) {
             Files.copy(route, routes.resolve(route.getFileName()));
         }
-        Files.writeString(routes.resolve(name), yaml);
         return routes;
     }
 

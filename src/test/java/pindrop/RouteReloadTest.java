@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,7 @@ class RouteReloadTest extends SiteTest {
 
     /** pindrop on a copy of routes/ with route reload on; the copy. */
     private Path start(List<String> users, Duration latency, Map<String, String> properties) throws Exception {
-        Path routes = Files.createDirectories(root.resolve("routes"));
-        try (Stream<Path> files = Files.list(JobFilesTest.ROUTES)) {
-            for (Path route : files.toList()) {
-                Files.copy(route, routes.resolve(route.getFileName()));
-            }
-        }
+        Path routes = JobFilesTest.copyOfRoutes(root);
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(users).latency(latency).build().start();
         Map<String, String> all = new HashMap<>(properties);

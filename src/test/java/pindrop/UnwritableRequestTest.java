@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,12 +62,7 @@ class UnwritableRequestTest extends SiteTest {
 
     /** A copy of routes/ plus the job "broken" on inbox/broken with this stylesheet. */
     private Path routesWithAJobOn(String stylesheet) throws Exception {
-        Path routes = Files.createDirectories(root.resolve("routes"));
-        try (Stream<Path> files = Files.list(JobFilesTest.ROUTES)) {
-            for (Path route : files.toList()) {
-                Files.copy(route, routes.resolve(route.getFileName()));
-            }
-        }
+        Path routes = JobFilesTest.copyOfRoutes(root);
         Files.writeString(routes.resolve("broken.camel.yaml"), """
                 - templatedRoute:
                     routeTemplateRef: spreadsheet-job
