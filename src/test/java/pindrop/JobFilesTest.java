@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,13 @@ import java.util.stream.Stream;
 import javax.xml.transform.stream.StreamSource;
 
 import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XmlProcessingError;
 import net.sf.saxon.s9api.XsltCompiler;
+import net.sf.saxon.s9api.streams.Steps;
 import org.apache.camel.main.Main;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
@@ -30,7 +35,7 @@ import pindrop.check.SettingsMapping;
 
 /**
  * The build checks every job file the integration team writes: each route of routes/ is created with pindrop's
- * beans, each stylesheet of xslt/ compiles, each mapping reads. A broken one fails {@code mvn verify} with its
+ * beans, each stylesheet of xslt/ compiles and writes a whole request, each mapping reads. A broken one fails {@code mvn verify} with its
  * file and line, not at the first spreadsheet dropped.
  */
 class JobFilesTest {
@@ -59,6 +64,25 @@ class JobFilesTest {
     void everyStylesheetCompiles() throws IOException {
         for (Path stylesheet : files(XSLT, ".xsl")) {
             assertEquals(List.of(), compile(stylesheet), stylesheet.toString());
+        }
+    }
+
+    /** A job's stylesheet that forgot to import envelope.xsl would send a bare bodyContent, which Webex refuses. */
+    @Test
+    void everyCallsStylesheetWritesAWholeRequest() throws Exception {
+        Processor saxon = new Processor(false);
+        for (Path stylesheet : files(XSLT, ".xsl")) {
+            if (stylesheet.endsWith("envelope.xsl")) {
+                continue;
+            }
+            XdmDestination request = new XdmDestination();
+            saxon.newXsltCompiler().compile(new StreamSource(stylesheet.toFile())).load30().transform(
+                    new StreamSource(new StringReader("<row number=\"2\"><user>a@acme.com</user><value>3951</value></row>")),
+                    request);
+            XdmNode message = request.getXdmNode().select(Steps.child()).asNode();
+            assertEquals(new QName("http://www.webex.com/schemas/2002/06/service", "message"), message.getNodeName(),
+                    stylesheet.toString());
+            assertEquals(1, message.select(Steps.path("body", "bodyContent")).count(), stylesheet.toString());
         }
     }
 
