@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A server that passes the account check, then answers SetUser with an XXE payload that would put
- * /etc/passwd into the reason. The simulator never sends such a thing, so a few lines of JDK server do.
+ * A server that passes the account check, then answers SetUser with what the simulator never sends: an XXE
+ * payload that would put /etc/passwd into the reason, or a redirect elsewhere. A few lines of JDK server do.
  */
 class HostileAnswerTest {
 
@@ -42,6 +42,9 @@ class HostileAnswerTest {
     HttpServer server;
     RunningPindrop pindrop;
     final AtomicInteger setUserCalls = new AtomicInteger();
+    final AtomicInteger redirectedCalls = new AtomicInteger();
+    /** How SetUser is answered: the XXE payload, or a 302 to another path. */
+    boolean redirect;
 
     @AfterEach
     void stop() {
@@ -51,11 +54,7 @@ class HostileAnswerTest {
 
     @Test
     void anAnswerCarryingAnExternalEntityIsRefusedAndItsRowIsError() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/WBXService/XMLService", this::answer);
-        server.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/WBXService/XMLService");
-        pindrop = RunningPindrop.against(endpoint, root, Map.of());
+        start();
 
         pindrop.drop("pins.csv", Users.csv(List.of("alice@acme.com")));
         pindrop.awaitSummary("pins");
@@ -68,11 +67,46 @@ class HostileAnswerTest {
         assertFalse(pindrop.results("pins").toString().contains("root:"));
     }
 
+    /** A redirect means webex.url is wrong: followed, a call (with its credentials) would go where it points. */
+    @Test
+    void aRedirectIsReportedAndNotFollowed() throws Exception {
+        redirect = true;
+        start();
+
+        pindrop.drop("pins.csv", Users.csv(List.of("alice@acme.com")));
+        pindrop.awaitSummary("pins");
+
+        Map<String, String> row = pindrop.results("pins").get(0);
+        assertEquals("ERROR", row.get("status"), row::toString);
+        assertEquals("HTTP 302 from Webex: check webex.url", row.get("reason"));
+        assertEquals(1, setUserCalls.get());
+        assertEquals(0, redirectedCalls.get());
+    }
+
+    private void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/WBXService/XMLService", this::answer);
+        server.createContext("/elsewhere", call -> {
+            redirectedCalls.incrementAndGet();
+            call.sendResponseHeaders(404, -1);
+            call.close();
+        });
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/WBXService/XMLService");
+        pindrop = RunningPindrop.against(endpoint, root, Map.of());
+    }
+
     private void answer(HttpExchange call) throws IOException {
         String request = new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         boolean setUser = request.contains("binding.user.SetUser");
         if (setUser) {
             setUserCalls.incrementAndGet();
+        }
+        if (setUser && redirect) {
+            call.getResponseHeaders().set("Location", "/elsewhere");
+            call.sendResponseHeaders(302, -1);
+            call.close();
+            return;
         }
         byte[] answer = (setUser ? XXE : SITE_ADMIN).getBytes(StandardCharsets.UTF_8);
         call.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
