@@ -132,10 +132,6 @@ public final class AccountPool implements Service {
         save();
     }
 
-    /**
-     * Webex refused the account's credentials for good (an expired access token): no rest or check can bring
-     * it back, so it is never used again until pindrop is restarted with new credentials.
-     */
     /** A call {@link #take() taken} but never made (its request could not be written) no longer counts. */
     public synchronized void giveBack(Account account) {
         Slot slot = slotOf(account);
@@ -147,6 +143,10 @@ public final class AccountPool implements Service {
         notifyAll();
     }
 
+    /**
+     * Webex refused the account's credentials for good (an expired access token): no rest or check can bring
+     * it back, so it is never used again until pindrop is restarted with new credentials.
+     */
     public synchronized void setAside(Account account, String why) {
         Slot slot = slotOf(account);
         if (slot.state != State.SET_ASIDE) {

@@ -200,7 +200,8 @@ public final class Batches {
     public void reject(Exchange exchange) throws IOException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         // once the batch is open, the route has dropped the file's headers
-        String name = batch != null ? batch.inputName() : exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String name = batch != null ? batch.inputName()
+                : exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof RejectedFileException ? cause.getMessage()
                 : name + " could not be processed: " + cause;
