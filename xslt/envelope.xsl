@@ -18,7 +18,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- a stylesheet without a template for the row fails the row with this error, rather than sending its text -->
+  <!-- no template for the row is an error (pindrop checks each job's stylesheet at start), never its text sent -->
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="/">

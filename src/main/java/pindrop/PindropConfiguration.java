@@ -91,6 +91,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("dryRunPlan", new DryRunPlan());
         context.getRegistry().bind("userLookup", new UserLookup(pool));
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        model.addModelLifecycleStrategy(new JobStylesheets(stylesheets, rowDocument));
         model.addModelLifecycleStrategy(new DryRunRoutes(model));
         context.getRegistry().bind("batches", batches);
         context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));

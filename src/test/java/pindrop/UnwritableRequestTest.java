@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import pindrop.simulator.WebexSimulator;
 
 /**
- * A job whose stylesheet fails for a row (here: no template for the row): each row is an ERROR naming the
- * stylesheet, nothing is sent, and the account's quota is not spent on calls never made.
+ * A job whose stylesheet refuses a row (here: one without the Dept column it needs): each such row is an ERROR
+ * naming the stylesheet and its reason, nothing is sent, and the account's quota is not spent on calls never made.
  */
 class UnwritableRequestTest extends SiteTest {
 
@@ -33,8 +33,8 @@ class UnwritableRequestTest extends SiteTest {
         assertEquals(2, pindrop.awaitSummary("broken").get("counts").get("ERROR").asInt());
         for (Map<String, String> row : pindrop.results("broken")) {
             assertEquals("ERROR", row.get("status"));
-            assertTrue(row.get("reason").contains("broken.xsl cannot write this row's request"), row.get("reason"));
-            assertTrue(row.get("reason").contains("No user-defined template rule"), row.get("reason"));
+            assertTrue(row.get("reason").contains("dept.xsl cannot write this row's request"), row.get("reason"));
+            assertTrue(row.get("reason").contains("a row without Dept"), row.get("reason"));
             assertEquals("", row.get("account"));
             assertEquals("0", row.get("attempts"));
         }
@@ -45,14 +45,17 @@ class UnwritableRequestTest extends SiteTest {
         assertEquals(1, pindrop.awaitSummary("pins").get("counts").get("SUCCESS").asInt());
     }
 
-    /** A stylesheet that imports the envelope but has no template for the row; relative to xslt/, as jobs name it. */
+    /** A stylesheet that refuses a row without a Dept cell; relative to xslt/, as jobs name it. */
     private String brokenStylesheet() throws Exception {
-        Path stylesheet = root.resolve("broken.xsl");
+        Path stylesheet = root.resolve("dept.xsl");
         Files.writeString(stylesheet, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
                   <xsl:import href="%s"/>
-                  <xsl:template match="/user">
+                  <xsl:template match="/row">
+                    <xsl:if test="not(cell[@name = 'Dept'])">
+                      <xsl:message terminate="yes" error-code="NODEPT">a row without Dept</xsl:message>
+                    </xsl:if>
                     <bodyContent/>
                   </xsl:template>
                 </xsl:stylesheet>

@@ -9,6 +9,9 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.sf.saxon.om.Item;
+import net.sf.saxon.trans.XPathException;
+
 import pindrop.account.Account;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountUnavailableException;
@@ -128,7 +131,24 @@ public final class SetUserCall {
         exchange.getVariable("attempts", AtomicInteger.class).decrementAndGet();
         throw new UnwritableRequestException("xslt/" + exchange.getVariable("stylesheet", String.class)
                 + " cannot write this row's request: "
-                + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
+                + refusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+    }
+
+    /** The stylesheet's own words when it refused the row (xsl:message terminate="yes", fn:error), else the error. */
+    private static String refusal(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XPathException refused && refused.getErrorObject() != null) {
+                try {
+                    Item said = refused.getErrorObject().head();
+                    if (said != null && !said.getStringValue().isBlank()) {
+                        return said.getStringValue().strip();
+                    }
+                } catch (XPathException e) {
+                    break;
+                }
+            }
+        }
+        return failure.getMessage();
     }
 
     /** Marks the row whose call got no definitive answer after its retries; the route's error handling calls it. */
