@@ -5,9 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.model.Model;
-import org.apache.camel.model.ModelLifecycleStrategy;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 
 import pindrop.batch.JobFolders;
 
@@ -17,7 +15,7 @@ import pindrop.batch.JobFolders;
  * dryRun true, the dry-run gate and one row at a time, as route {@code ID-dry-run}. Its rows are checked and
  * planned, never sent.
  */
-final class DryRunRoutes implements ModelLifecycleStrategy {
+final class DryRunRoutes extends JobRouteAdded {
 
     static final String TEMPLATE = "spreadsheet-job";
     private static final String SUFFIX = "-" + JobFolders.DRY_RUN;
@@ -39,11 +37,7 @@ final class DryRunRoutes implements ModelLifecycleStrategy {
     }
 
     @Override
-    public void onAddRouteDefinition(RouteDefinition route) {
-        Map<String, Object> parameters = route.getTemplateParameters();
-        if (parameters == null || !"false".equals(String.valueOf(parameters.get("dryRun")))) {
-            return;
-        }
+    void jobAdded(RouteDefinition route, Map<String, Object> parameters) {
         Map<String, Object> dryRun = new HashMap<>(parameters);
         // Camel adds a dashed copy of each parameter (dry-run beside dryRun), which would win over the change;
         // the template's own names have no dash
@@ -57,20 +51,5 @@ final class DryRunRoutes implements ModelLifecycleStrategy {
         } catch (Exception e) {
             throw new RuntimeCamelException("the dry run of route " + route.getRouteId() + " cannot be made", e);
         }
-    }
-
-    @Override
-    public void onRemoveRouteDefinition(RouteDefinition route) {
-        // RouteReload removes a job's dry run with the job
-    }
-
-    @Override
-    public void onAddRouteTemplateDefinition(RouteTemplateDefinition template) {
-        // templates need no dry run of their own
-    }
-
-    @Override
-    public void onRemoveRouteTemplateDefinition(RouteTemplateDefinition template) {
-        // nothing was made for a template
     }
 }

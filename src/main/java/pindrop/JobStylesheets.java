@@ -10,9 +10,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.stream.StreamSource;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.model.ModelLifecycleStrategy;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 
 import net.sf.saxon.Configuration;
 import net.sf.saxon.om.NodeInfo;
@@ -34,7 +32,7 @@ import pindrop.check.RowDocument;
  * for a sample row write a whole request (a stylesheet that forgot to import envelope.xsl writes a bare
  * {@code <bodyContent>}). The routes compile it again on first use (xslt-saxon, through toD).
  */
-final class JobStylesheets implements ModelLifecycleStrategy {
+final class JobStylesheets extends JobRouteAdded {
 
     static final Path FOLDER = Path.of("xslt");
     private static final QName MESSAGE = new QName("http://www.webex.com/schemas/2002/06/service", "message");
@@ -49,12 +47,10 @@ final class JobStylesheets implements ModelLifecycleStrategy {
         this.sampleRow = rowDocument.of(2, "user@example.com", "3951", Map.of());
     }
 
+    /** A job's dry run has the job's stylesheet, checked with the job. */
     @Override
-    public void onAddRouteDefinition(RouteDefinition route) {
-        Map<String, Object> parameters = route.getTemplateParameters();
-        // a job's dry run has the job's stylesheet, checked with the job
-        if (parameters == null || !"false".equals(String.valueOf(parameters.get("dryRun")))
-                || parameters.get("stylesheet") == null) {
+    void jobAdded(RouteDefinition route, Map<String, Object> parameters) {
+        if (parameters.get("stylesheet") == null) {
             return;
         }
         problem(FOLDER.resolve(parameters.get("stylesheet").toString())).ifPresent(problem -> {
@@ -91,20 +87,5 @@ final class JobStylesheets implements ModelLifecycleStrategy {
                     + " for a row, not an XML API request: it must import envelope.xsl (README, Adding a route)");
         }
         return Optional.empty();
-    }
-
-    @Override
-    public void onRemoveRouteDefinition(RouteDefinition route) {
-        // nothing is kept for a route
-    }
-
-    @Override
-    public void onAddRouteTemplateDefinition(RouteTemplateDefinition template) {
-        // a template names no stylesheet of its own
-    }
-
-    @Override
-    public void onRemoveRouteTemplateDefinition(RouteTemplateDefinition template) {
-        // nothing is kept for a template
     }
 }

@@ -89,18 +89,8 @@ class JobFilesTest {
                 %s
                 </xsl:stylesheet>
                 """.formatted(templates.replace("ENVELOPE", XSLT.resolve("envelope.xsl").toUri().toString())));
-        Path routes = copyOfRoutesWith("broken.camel.yaml", """
-                - templatedRoute:
-                    routeTemplateRef: spreadsheet-job
-                    routeId: broken
-                    parameters:
-                      - name: job
-                        value: broken
-                      - name: folder
-                        value: "{{pindrop.inbox}}/broken"
-                      - name: stylesheet
-                        value: "%s"
-                """.formatted(XSLT.toAbsolutePath().relativize(stylesheet)));
+        Path routes = copyOfRoutesWith("broken.camel.yaml",
+                brokenJob("stylesheet", XSLT.toAbsolutePath().relativize(stylesheet).toString()));
 
         String failure = createRoutes(routes, model -> { }).orElseThrow();
 
@@ -152,21 +142,8 @@ class JobFilesTest {
 
     @Test
     void aStepThatCannotBeCreatedIsReportedWithTheTemplatedRouteAndTheStep() throws Exception {
-        Path routes = copyOfRoutesWith("broken.camel.yaml", """
-                # a job whose check bean does not exist
-                - templatedRoute:
-                    routeTemplateRef: spreadsheet-job
-                    routeId: broken
-                    parameters:
-                      - name: job
-                        value: broken
-                      - name: folder
-                        value: "{{pindrop.inbox}}/broken"
-                      - name: check
-                        value: noSuchCheck
-                      - name: stylesheet
-                        value: setuser-audiopin.xsl
-                """);
+        Path routes = copyOfRoutesWith("broken.camel.yaml", "# a job whose check bean does not exist\n"
+                + brokenJob("check", "noSuchCheck", "stylesheet", "setuser-audiopin.xsl"));
 
         String failure = createRoutes(routes, model -> { }).orElseThrow();
 
@@ -248,6 +225,25 @@ class JobFilesTest {
         Path routes = copyOfRoutes(root);
         Files.writeString(routes.resolve(name), yaml);
         return routes;
+    }
+
+    /** routes/broken.camel.yaml: the job "broken" on inbox/broken, with these parameters besides (name, value, …). */
+    static String brokenJob(String... parameters) {
+        StringBuilder yaml = new StringBuilder("""
+                - templatedRoute:
+                    routeTemplateRef: spreadsheet-job
+                    routeId: broken
+                    parameters:
+                      - name: job
+                        value: broken
+                      - name: folder
+                        value: "{{pindrop.inbox}}/broken"
+                """);
+        for (int i = 0; i < parameters.length; i += 2) {
+            yaml.append("      - name: ").append(parameters[i]).append("\n        value: \"").append(parameters[i + 1])
+                    .append("\"\n");
+        }
+        return yaml.toString();
     }
 
     /** A copy of routes/ as {@code root}/routes, for a test that adds or changes a route; the copy. */

@@ -66,20 +66,8 @@ class UnwritableRequestTest extends SiteTest {
     /** A copy of routes/ plus the job "broken" on inbox/broken with this stylesheet. */
     private Path routesWithAJobOn(String stylesheet) throws Exception {
         Path routes = JobFilesTest.copyOfRoutes(root);
-        Files.writeString(routes.resolve("broken.camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: spreadsheet-job
-                    routeId: broken
-                    parameters:
-                      - name: job
-                        value: broken
-                      - name: folder
-                        value: "{{pindrop.inbox}}/broken"
-                      - name: valueColumn
-                        value: PIN
-                      - name: stylesheet
-                        value: "%s"
-                """.formatted(stylesheet));
+        Files.writeString(routes.resolve("broken.camel.yaml"),
+                JobFilesTest.brokenJob("valueColumn", "PIN", "stylesheet", stylesheet));
         return routes;
     }
 }
