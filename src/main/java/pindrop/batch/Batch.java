@@ -116,7 +116,7 @@ public final class Batch {
 
     /** The data rows, read afresh from the file, until the batch is interrupted; the caller closes them. */
     public Iterator<SpreadsheetRow> rows() throws RejectedFileException {
-        return new InterruptibleRows(SpreadsheetReader.open(input), () -> interruptedBecause != null);
+        return new InterruptibleRows(SpreadsheetReader.open(input), () -> interruptedBecause != null, this::rowStarted);
     }
 
     /** How many rows of an earlier, interrupted run of this content are done already. */
@@ -134,8 +134,8 @@ public final class Batch {
         return resume.calls().getOrDefault(index, 0);
     }
 
-    /** A row starts; {@link #record} ends it. */
-    public synchronized void rowStarted() {
+    /** A row is handed to the route; {@link #record} ends it. */
+    private synchronized void rowStarted() {
         rowsInFlight++;
     }
 

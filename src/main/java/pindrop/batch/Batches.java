@@ -15,12 +15,16 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,7 @@ import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
 import pindrop.outcome.Outcome;
 import pindrop.outcome.OutcomeJournal;
+import pindrop.outcome.RowVerdict;
 import pindrop.outcome.Status;
 import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.RejectedFileException;
@@ -40,13 +45,10 @@ import pindrop.status.RowMetrics;
  * a user understands), each row's outcome recorded, and its outcome files published; or, when pindrop stops
  * or cannot write, suspended for the next start to resume. The route names the job and what it needs of a
  * file's columns in the variables {@code job} and {@code columns} (a {@link JobColumns}). Where the input goes
- * when the route is done is the exchange property {@code pindropMoveTo}, which the file consumer's {@code move}
+ * when the route is done is the exchange property {@code PindropMoveTo}, which the file consumer's {@code move}
  * option reads.
  */
 public final class Batches {
-
-    /** The exchange property that carries the file's {@link Batch} to every row. */
-    public static final String BATCH = "pindrop.batch";
 
     /** The contract's names for the user column, in order of preference. */
     static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
@@ -80,9 +82,9 @@ public final class Batches {
     public void open(Exchange exchange) throws RejectedFileException, IOException {
         File file = exchange.getIn().getBody(File.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        String job = exchange.getVariable("job", String.class);
-        boolean dryRun = exchange.getVariable("dryRun", false, Boolean.class);
-        Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, exchange.getVariable("columns", JobColumns.class));
+        String job = exchange.getVariable(RowVariables.JOB, String.class);
+        boolean dryRun = exchange.getVariable(RowVariables.DRY_RUN, false, Boolean.class);
+        Scan scan = Scan.of(file.toPath(), name, USER_COLUMN, exchange.getVariable(RowVariables.COLUMNS, JobColumns.class));
         // one journal per job and content: the same sheet dropped for two jobs is two batches, never one's
         // resume; a dry run has its own, so a real run never resumes a dry run's VALID rows
         Path journalDir = journals.resolve(job + (dryRun ? "-dry-run-" : "-") + contentHash(file.toPath()));
@@ -92,9 +94,9 @@ public final class Batches {
         Optional<AccountPlan> plan = dryRun ? Optional.of(new AccountPlan(pool.view())) : Optional.empty();
         Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
-        exchange.setProperty(BATCH, batch);
+        exchange.setProperty(RowVariables.BATCH, batch);
         // relative to the job folder the file was dropped in
-        exchange.setProperty("pindropMoveTo", ".done/" + name);
+        exchange.setProperty(RowVariables.MOVE_TO, ".done/" + name);
         open.add(batch);
         if (stopping != null) {
             batch.interrupt(stopping);
@@ -107,62 +109,52 @@ public final class Batches {
     }
 
     /** The file's data rows for the splitter, which closes them when the last row is out. */
-    public Iterator<SpreadsheetRow> rows(Exchange exchange) throws RejectedFileException {
-        return exchange.getProperty(BATCH, Batch.class).rows();
+    public Iterator<SpreadsheetRow> rows(@ExchangeProperty(RowVariables.BATCH) Batch batch)
+            throws RejectedFileException {
+        return batch.rows();
     }
 
-    /**
-     * Starts a row: a row an interrupted run finished keeps that outcome (the route sends nothing for it);
-     * calls an interrupted run made for a row it did not finish count in its attempts.
-     */
-    public void resume(Exchange exchange) {
-        Batch batch = exchange.getProperty(BATCH, Batch.class);
-        batch.rowStarted();
-        long index = exchange.getProperty(Exchange.SPLIT_INDEX, Long.class);
-        exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
-        batch.resumed(index).ifPresentOrElse(done -> {
-            exchange.setVariable("resumed", true);
-            exchange.setVariable("status", done.status().name());
-            exchange.setVariable("exceptionId", done.exceptionId());
-            exchange.setVariable("reason", done.reason());
-            exchange.setVariable("account", done.account());
-            exchange.setVariable("attempts", new AtomicInteger(done.attempts()));
-        }, () -> exchange.setVariable("attempts", new AtomicInteger(batch.earlierCalls(index))));
+    /** The outcome an interrupted run gave the row, which is not sent again; null for a row still to process. */
+    public Outcome resumed(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) long index) {
+        return batch.resumed(index).orElse(null);
     }
 
-    /** Records the row's outcome from the variables the route set: status, exceptionId, reason, account, attempts. */
-    public void record(Exchange exchange) throws InterruptedException {
-        Batch batch = exchange.getProperty(BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
-        Status status = Status.valueOf(exchange.getVariable("status", String.class));
-        List<String> input = status.retryable() ? List.copyOf(row.columns().values()) : List.of();
-        Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), status,
-                text(exchange, "exceptionId"), text(exchange, "reason"), text(exchange, "account"),
-                exchange.getVariable("attempts", AtomicInteger.class).get(), input);
-        batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome,
-                exchange.getVariable("resumed", false, Boolean.class));
-        RowMetrics.count(exchange, status);
+    /** The row's call counter, starting from the calls an interrupted run made for it. */
+    public AtomicInteger earlierCalls(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) long index) {
+        return new AtomicInteger(batch.earlierCalls(index));
+    }
+
+    /** Records the row's outcome: the one it resumed with, or its verdict with its account and attempts. */
+    public void record(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.SPLIT_INDEX) long index, @Variable(RowVariables.INPUT) SpreadsheetRow row,
+            @Variable(RowVariables.RESUMED) Outcome resumed, @Variable(RowVariables.VERDICT) RowVerdict verdict,
+            @Variable(RowVariables.ACCOUNT) String account, @Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
+            CamelContext context) throws InterruptedException {
+        if (resumed != null) {
+            batch.record(index, resumed, true);
+            return;
+        }
+        Objects.requireNonNull(verdict, () -> "row " + row.number() + " of " + batch.inputName() + " has no verdict");
+        List<String> input = verdict.status().retryable() ? List.copyOf(row.columns().values()) : List.of();
+        Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), verdict.status(),
+                verdict.exceptionId(), verdict.reason(), account == null ? "" : account,
+                attempts == null ? 0 : attempts.get(), input);
+        batch.record(index, outcome, false);
+        RowMetrics.count(context, batch.job(), batch.dryRun(), verdict.status());
     }
 
     /** A row that failed in an unforeseen way still gets its outcome (recorded next): ERROR, safe to run again. */
-    public void failRow(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.error("{}: a row failed unexpectedly: {}", exchange.getProperty(BATCH, Batch.class).inputName(),
-                cause.toString());
-        exchange.setVariable("status", Status.ERROR.name());
-        exchange.setVariable("exceptionId", "");
-        exchange.setVariable("reason", "pindrop could not process this row: " + cause.getMessage());
-        if (exchange.getVariable("input") == null) {
-            // failed before the row started: the body is still the row the splitter gave
-            exchange.getProperty(BATCH, Batch.class).rowStarted();
-            exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
-            exchange.setVariable("attempts", new AtomicInteger());
-        }
+    public RowVerdict failRow(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        LOG.error("{}: a row failed unexpectedly: {}", batch.inputName(), cause.toString());
+        return RowVerdict.of(Status.ERROR, "pindrop could not process this row: " + cause.getMessage());
     }
 
     /** Publishes the outcome files; or, for an interrupted batch, suspends it and sends the input back to resume. */
     public void finish(Exchange exchange) throws IOException, InterruptedException {
-        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         open.remove(batch);
         boolean deferred = batch.count(Status.DEFERRED) > 0;
         Optional<Instant> accountsBack = deferred ? pool.nextUsableAt() : Optional.empty();
@@ -177,7 +169,7 @@ public final class Batches {
         }
         if (summary == null) {
             batch.suspend(rowsInFlightMayTake);
-            exchange.setProperty("pindropMoveTo", batch.inputName());
+            exchange.setProperty(RowVariables.MOVE_TO, batch.inputName());
             LOG.warn("{}: stopped after {} of {} rows because {}; it goes back to the inbox and resumes from its"
                     + " journal when it is taken again", batch.inputName(), batch.done(), batch.rowCount(),
                     batch.interruptedBecause().orElseThrow());
@@ -192,22 +184,22 @@ public final class Batches {
                     comesBack ? "; pindrop sends them then and updates these outcome files" : "");
         }
         if (comesBack) {
-            exchange.setProperty("pindropMoveTo", ".deferred/" + batch.inputName());
+            exchange.setProperty(RowVariables.MOVE_TO, ".deferred/" + batch.inputName());
         }
     }
 
     /** Writes the summary of a file that could not be processed at all; the route then moves it to .failed. */
     public void reject(Exchange exchange) throws IOException {
-        Batch batch = exchange.getProperty(BATCH, Batch.class);
+        Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         // once the batch is open, the route has dropped the file's headers
         String name = batch != null ? batch.inputName()
                 : exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof RejectedFileException ? cause.getMessage()
                 : name + " could not be processed: " + cause;
-        boolean dryRun = exchange.getVariable("dryRun", false, Boolean.class);
+        boolean dryRun = exchange.getVariable(RowVariables.DRY_RUN, false, Boolean.class);
         outbox.publishSummary(outbox.claim(name, outcomeSuffix(dryRun)), Summaries.rejected(name,
-                exchange.getVariable("job", String.class), dryRun, reason, simulated, Instant.now()));
+                exchange.getVariable(RowVariables.JOB, String.class), dryRun, reason, simulated, Instant.now()));
         rejected.incrementAndGet();
         if (batch != null) {
             open.remove(batch);
@@ -256,10 +248,5 @@ public final class Batches {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String text(Exchange exchange, String variable) {
-        String value = exchange.getVariable(variable, String.class);
-        return value == null ? "" : value;
     }
 }

@@ -1,7 +1,9 @@
 package pindrop.batch;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
+import pindrop.outcome.RowVerdict;
 import pindrop.outcome.Status;
 
 /**
@@ -10,14 +12,15 @@ import pindrop.outcome.Status;
  */
 public final class DryRunPlan {
 
-    public void plan(Exchange exchange) {
-        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
-        exchange.setVariable("status", Status.VALID.name());
-        exchange.setVariable("exceptionId", "");
-        batch.plannedAccount().ifPresentOrElse(account -> {
-            exchange.setVariable("account", account);
-            exchange.setVariable("reason", "");
-        }, () -> exchange.setVariable("reason", batch.whyNoPlannedAccount() + ": a real run would leave it DEFERRED"
-                + " until an account is usable again"));
+    /** The admin account a real run would send the row on, in the plan's order; null past every budget. */
+    public String account(@ExchangeProperty(RowVariables.BATCH) Batch batch) {
+        return batch.plannedAccount().orElse(null);
+    }
+
+    /** VALID; without a planned account, saying that a real run would leave the row DEFERRED. */
+    public RowVerdict verdict(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @Variable(RowVariables.ACCOUNT) String account) {
+        return RowVerdict.of(Status.VALID, account != null ? "" : batch.whyNoPlannedAccount()
+                + ": a real run would leave it DEFERRED until an account is usable again");
     }
 }

@@ -1,19 +1,22 @@
 package pindrop.check;
 
+import java.util.Map;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 import pindrop.batch.Batch;
-import pindrop.batch.Batches;
+import pindrop.batch.RowVariables;
 import pindrop.batch.JobColumns;
+import pindrop.outcome.RowVerdict;
 import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.SpreadsheetRow;
 
 /**
  * The check of a job that writes one PIN (host PIN, audio PIN): the file needs the column the route names in
  * {@code valueColumn}; a row needs a usable user id, the first row of its user, a PIN Webex will accept. A row
- * that fails gets status INVALID and a reason in the route's variables; it is never sent.
+ * that fails is INVALID, never sent.
  */
 public final class RowCheck {
 
@@ -21,27 +24,26 @@ public final class RowCheck {
     private final PinRule pinRule = new PinRule();
 
     /** The column the job writes: one of the comma-separated names in the route's variable {@code valueColumn}. */
-    public JobColumns columns(Exchange exchange) {
-        String names = exchange.getVariable("valueColumn", "", String.class).strip();
+    public JobColumns columns(@Variable(RowVariables.VALUE_COLUMN) String valueColumn) {
+        String names = valueColumn == null ? "" : valueColumn.strip();
         if (names.isEmpty()) {
             throw new IllegalStateException("the route names no valueColumn, which rowCheck needs");
         }
         return JobColumns.oneOf(HeaderAliases.of(names.split("\\s*,\\s*")));
     }
 
-    public void check(Exchange exchange) {
-        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
-        problem(row, batch).ifPresent(reason -> invalid(exchange, reason));
+    /** The row's verdict when it must not be sent (INVALID, with why); null when it may be. */
+    public RowVerdict check(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @Variable(RowVariables.INPUT) SpreadsheetRow row) {
+        return problem(row, batch).map(RowVerdict::invalid).orElse(null);
+    }
+
+    /** A job of one column sets that column's value, which the row document carries: no settings of a mapping. */
+    public Map<String, String> settings() {
+        return Map.of();
     }
 
     Optional<String> problem(SpreadsheetRow row, Batch batch) {
         return userCheck.problem(row, batch).or(() -> pinRule.problem(row.get(batch.valueColumn())));
-    }
-
-    /** The row is rejected locally and never sent. */
-    static void invalid(Exchange exchange, String reason) {
-        exchange.setVariable("status", "INVALID");
-        exchange.setVariable("reason", reason);
     }
 }

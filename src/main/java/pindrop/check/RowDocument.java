@@ -5,7 +5,8 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 import net.sf.saxon.Configuration;
 import net.sf.saxon.om.NodeInfo;
@@ -15,7 +16,7 @@ import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 
 import pindrop.batch.Batch;
-import pindrop.batch.Batches;
+import pindrop.batch.RowVariables;
 import pindrop.spreadsheet.SpreadsheetRow;
 
 /**
@@ -36,11 +37,10 @@ public final class RowDocument {
         builder = new Processor(stylesheets).newDocumentBuilder();
     }
 
-    public NodeInfo document(Exchange exchange) throws XMLStreamException, SaxonApiException {
-        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
-        @SuppressWarnings("unchecked")
-        Map<String, String> settings = exchange.getVariable("settings", Map.of(), Map.class);
+    /** The checked row's document, with the settings its check accepted. */
+    public NodeInfo document(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @Variable(RowVariables.INPUT) SpreadsheetRow row,
+            @Variable(RowVariables.SETTINGS) Map<String, String> settings) throws XMLStreamException, SaxonApiException {
         return of(row.number(), row.get(batch.userColumn()), row.get(batch.valueColumn()), row.columns(), settings);
     }
 

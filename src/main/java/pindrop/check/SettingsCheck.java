@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 import pindrop.batch.Batch;
-import pindrop.batch.Batches;
+import pindrop.batch.RowVariables;
 import pindrop.batch.JobColumns;
+import pindrop.outcome.RowVerdict;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetRow;
 
@@ -21,7 +23,7 @@ import pindrop.spreadsheet.SpreadsheetRow;
  * The check of a job whose columns a mapping file names (user-settings): the file's columns must be known to
  * the mapping; a row needs a usable user id, the first row of its user, and a valid value in each setting it
  * fills. A blank cell leaves that setting unchanged; a row that changes nothing is INVALID. A valid row's
- * settings go to the row document in the variable {@code settings}: element path to value, in mapping order.
+ * settings ({@link #settings}) go to the row document.
  */
 public final class SettingsCheck {
 
@@ -34,13 +36,13 @@ public final class SettingsCheck {
     private final PinRule pinRule = new PinRule();
 
     /** The mapping the route names, read afresh for each file: an edit applies to the next file dropped. */
-    public JobColumns columns(Exchange exchange) throws IOException {
-        String mapping = exchange.getVariable("mapping", "", String.class).strip();
-        if (mapping.isEmpty()) {
+    public JobColumns columns(@Variable(RowVariables.MAPPING) String mapping) throws IOException {
+        String file = mapping == null ? "" : mapping.strip();
+        if (file.isEmpty()) {
             throw new IllegalStateException("the route names no mapping, which settingsCheck needs");
         }
         try {
-            return SettingsMapping.read(MAPPINGS.resolve(mapping));
+            return SettingsMapping.read(MAPPINGS.resolve(file));
         } catch (MappingException e) {
             // the file is rejected by the scan, with a reason that points at the line to fix
             return (fileName, header, userColumn) -> {
@@ -50,33 +52,52 @@ public final class SettingsCheck {
         }
     }
 
-    public void check(Exchange exchange) {
-        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
+    /** The row's verdict when it must not be sent (INVALID, with why); null when it may be. */
+    public RowVerdict check(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @Variable(RowVariables.INPUT) SpreadsheetRow row,
+            @Variable(RowVariables.COLUMNS) SettingsMapping mapping) {
         Optional<String> userProblem = userCheck.problem(row, batch);
         if (userProblem.isPresent()) {
-            RowCheck.invalid(exchange, userProblem.get());
-            return;
+            return RowVerdict.invalid(userProblem.get());
         }
-        List<String> header = List.copyOf(row.columns().keySet());
-        Map<String, String> settings = new LinkedHashMap<>();
+        List<Filled> filled = filled(batch, row, mapping);
         List<String> problems = new ArrayList<>();
-        for (SettingsMapping.Setting setting : exchange.getVariable("columns", SettingsMapping.class).settings()) {
+        for (Filled cell : filled) {
+            problem(cell.setting(), cell.text()).ifPresent(problem -> problems.add(cell.column() + ": " + problem));
+        }
+        if (!problems.isEmpty()) {
+            return RowVerdict.invalid(String.join("; ", problems));
+        }
+        return filled.isEmpty() ? RowVerdict.invalid("nothing to change: every setting of the row is blank") : null;
+    }
+
+    /** What a checked row sets: element path to the value as Webex reads it, in mapping order. */
+    public Map<String, String> settings(@ExchangeProperty(RowVariables.BATCH) Batch batch,
+            @Variable(RowVariables.INPUT) SpreadsheetRow row,
+            @Variable(RowVariables.COLUMNS) SettingsMapping mapping) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Filled cell : filled(batch, row, mapping)) {
+            settings.put(cell.setting().element(), value(cell.setting(), cell.text()));
+        }
+        return settings;
+    }
+
+    /** A setting the row fills: a blank cell leaves that setting as it is. */
+    private record Filled(SettingsMapping.Setting setting, String column, String text) {
+    }
+
+    private static List<Filled> filled(Batch batch, SpreadsheetRow row, SettingsMapping mapping) {
+        List<String> header = List.copyOf(row.columns().keySet());
+        List<Filled> filled = new ArrayList<>();
+        for (SettingsMapping.Setting setting : mapping.settings()) {
             // named as in the file, so a reason points at the column the user sees
             String column = setting.headerCell(header).filter(name -> !name.equals(batch.userColumn())).orElse("");
             String cell = row.get(column);
             if (!cell.isEmpty()) {
-                problem(setting, cell).ifPresentOrElse(problem -> problems.add(column + ": " + problem),
-                        () -> settings.put(setting.element(), value(setting, cell)));
+                filled.add(new Filled(setting, column, cell));
             }
         }
-        if (!problems.isEmpty()) {
-            RowCheck.invalid(exchange, String.join("; ", problems));
-        } else if (settings.isEmpty()) {
-            RowCheck.invalid(exchange, "nothing to change: every setting of the row is blank");
-        } else {
-            exchange.setVariable("settings", settings);
-        }
+        return filled;
     }
 
     private Optional<String> problem(SettingsMapping.Setting setting, String cell) {

@@ -1,7 +1,7 @@
 package pindrop.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.Exchange;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 import pindrop.outcome.Status;
@@ -17,17 +17,12 @@ public final class RowMetrics {
     private RowMetrics() {
     }
 
-    /** Counts a row just recorded; a row a run before this one finished (resumed from its journal) counted there. */
-    public static void count(Exchange exchange, Status status) {
-        if (exchange.getVariable("resumed", false, Boolean.class)) {
-            return;
-        }
-        MeterRegistry registry = exchange.getContext().getRegistry()
+    /** Counts a row this process gave its outcome (a row resumed from its journal counted in the run before). */
+    public static void count(CamelContext context, String job, boolean dryRun, Status status) {
+        MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry != null) {
-            registry.counter(ROWS, "job", String.valueOf(exchange.getVariable("job", String.class)),
-                    "dry_run", String.valueOf(exchange.getVariable("dryRun", false, Boolean.class)),
-                    "status", status.name()).increment();
+            registry.counter(ROWS, "job", job, "dry_run", Boolean.toString(dryRun), "status", status.name()).increment();
         }
     }
 }

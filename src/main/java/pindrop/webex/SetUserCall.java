@@ -17,7 +17,9 @@ import pindrop.account.AccountPool;
 import pindrop.account.AccountUnavailableException;
 import pindrop.account.NoUsableAccountException;
 import pindrop.batch.Batch;
-import pindrop.batch.Batches;
+import pindrop.batch.RowVariables;
+import pindrop.outcome.RowVerdict;
+import pindrop.outcome.Status;
 
 /**
  * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
@@ -27,7 +29,7 @@ import pindrop.batch.Batches;
 public final class SetUserCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
-    static final String ACCOUNT = "pindrop.account";
+    static final String ACCOUNT = RowVariables.CALL_ACCOUNT;
 
     private final AccountPool pool;
     /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
@@ -50,7 +52,7 @@ public final class SetUserCall {
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
         credentials(exchange, account);
-        Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
+        Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         if (batch != null) {
             batch.callStarting(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class));
         }
@@ -158,9 +160,7 @@ public final class SetUserCall {
     }
 
     static void finish(Exchange exchange, String status, String exceptionId, String reason) {
-        exchange.setVariable("status", status);
-        exchange.setVariable("exceptionId", exceptionId);
-        exchange.setVariable("reason", reason);
+        exchange.setVariable(RowVariables.VERDICT, new RowVerdict(Status.valueOf(status), exceptionId, reason));
     }
 
     static void clearSecrets(Exchange exchange) {

@@ -1,0 +1,76 @@
+package pindrop.batch;
+
+/**
+ * What travels with a file and its rows through a job route, as camel-file's {@code FileConstants} documents its
+ * headers: each name with its type, the route step that writes it and the steps that read it. Variables are
+ * written in the routes (a {@code setVariable} whose {@code method:} is a bean's), so the YAML shows each writer;
+ * beans take them by Camel's parameter binding ({@code @Variable}, {@code @ExchangeProperty}) and return their
+ * result. The same list heads {@code routes/spreadsheet-job.camel.yaml}.
+ * <p>
+ * Naming: variables are camelCase and belong to the file's exchange or to one row's copy of it; exchange
+ * properties are what Camel or pindrop's own machinery carries beside them, named {@code Pindrop…} as Camel names
+ * its own {@code Camel…}.
+ */
+public final class RowVariables {
+
+    // --- set once per file, by the job template from its parameters (constants) ---
+
+    /** {@code String}: the job's name (hostpin, audio-pin …). Readers: batches.open, the metrics, the summaries. */
+    public static final String JOB = "job";
+    /** {@code String}: for rowCheck, the names the job's column may go by. Reader: rowCheck.columns. */
+    public static final String VALUE_COLUMN = "valueColumn";
+    /** {@code String}: for settingsCheck, the mapping file in xslt/. Reader: settingsCheck.columns. */
+    public static final String MAPPING = "mapping";
+    /** {@code String}: the stylesheet in xslt/ that writes the row's request. Reader: route envelope (toD). */
+    public static final String STYLESHEET = "stylesheet";
+    /** {@code Boolean}: a dry run (nothing is sent to SetUser). Readers: batches.open, the job route's choice. */
+    public static final String DRY_RUN = "dryRun";
+    /** {@link JobColumns}: what the job needs of a file's columns. Writer: the job's check (columns). Reader: batches.open. */
+    public static final String COLUMNS = "columns";
+
+    // --- set for each row ---
+
+    /** {@code SpreadsheetRow}: the row as the spreadsheet has it. Writer: the job route (the split's body). */
+    public static final String INPUT = "input";
+    /**
+     * {@code pindrop.outcome.Outcome}: the outcome an interrupted run gave the row, which is not sent again; null
+     * for a row to process. Writer: batches.resumed. Readers: batches.record, the job route's filter.
+     */
+    public static final String RESUMED = "resumed";
+    /**
+     * {@code AtomicInteger}: calls made for the row, an interrupted run's included; one counter shared by the
+     * failover's copies of the row. Writer: batches.earlierCalls; counted by setUserCall and userLookup.
+     */
+    public static final String ATTEMPTS = "attempts";
+    /**
+     * {@link pindrop.outcome.RowVerdict}: the row's status, exceptionID and reason; null while the row is on its
+     * way. Writers: the job's check (INVALID), setUserCall (SUCCESS, FAILURE, DEFERRED, ERROR), dryRunPlan
+     * (VALID), userLookup (INVALID, ERROR), batches.failRow (ERROR). Reader: batches.record.
+     */
+    public static final String VERDICT = "verdict";
+    /** {@code Map<String,String>}: element path to value, the settings a valid row sets. Writer: the job's check (settings). Reader: rowDocument. */
+    public static final String SETTINGS = "settings";
+    /** {@code NodeInfo}: the row as the XML document its stylesheet reads. Writer: rowDocument.document. Reader: route envelope. */
+    public static final String ROW = "row";
+    /** {@code String}: the admin account id the row went out on (or would, in a dry run). Writers: setUserCall, dryRunPlan. Reader: batches.record. */
+    public static final String ACCOUNT = "account";
+    /** {@code String}: the site name for the envelope. Writer: routes webex-setuser, account-check, dry-run. Reader: envelope.xsl. */
+    public static final String SITE = "site";
+    /**
+     * {@code String}: the calling account's id and secret for the envelope, set just before the call and removed
+     * right after it. Writers: setUserCall.prepare, userLookup.prepare, the account check. Reader: envelope.xsl.
+     */
+    public static final String CALLER_ID = "callerId";
+
+    // --- exchange properties ---
+
+    /** {@link Batch}: the file being processed. Writer: batches.open. Readers: every row step. */
+    public static final String BATCH = "PindropBatch";
+    /** {@code pindrop.account.Account}: the account of the call in flight. Writer: setUserCall.prepare. Reader: setUserCall.judge. */
+    public static final String CALL_ACCOUNT = "PindropAccount";
+    /** {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer: batches. */
+    public static final String MOVE_TO = "PindropMoveTo";
+
+    private RowVariables() {
+    }
+}
