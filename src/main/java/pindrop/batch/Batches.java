@@ -49,7 +49,7 @@ public final class Batches {
     public static final String BATCH = "pindrop.batch";
 
     /** The contract's names for the user column, in order of preference. */
-    static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
+    public static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
 
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
