@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import pindrop.account.AccountPlan;
 import pindrop.account.AccountPool;
@@ -93,6 +94,9 @@ public final class Batches {
         Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
         exchange.setProperty(BATCH, batch);
+        // fields of every log line about the file (JSON logs); Camel's MDC logging clears them after the exchange
+        MDC.put(LogFields.FILE, name);
+        MDC.put(LogFields.JOB, job);
         // relative to the job folder the file was dropped in
         exchange.setProperty("pindropMoveTo", ".done/" + name);
         open.add(batch);
@@ -119,7 +123,13 @@ public final class Batches {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         batch.rowStarted();
         long index = exchange.getProperty(Exchange.SPLIT_INDEX, Long.class);
-        exchange.setVariable("input", exchange.getIn().getBody(SpreadsheetRow.class));
+        SpreadsheetRow row = exchange.getIn().getBody(SpreadsheetRow.class);
+        exchange.setVariable("input", row);
+        // a row runs on a thread of its own: the row's lines say its file, job and row, and no account yet
+        MDC.put(LogFields.FILE, batch.inputName());
+        MDC.put(LogFields.JOB, batch.job());
+        MDC.put(LogFields.ROW, Integer.toString(row.number()));
+        MDC.remove(LogFields.ACCOUNT);
         batch.resumed(index).ifPresentOrElse(done -> {
             exchange.setVariable("resumed", true);
             exchange.setVariable("status", done.status().name());

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import net.sf.saxon.om.Item;
 import net.sf.saxon.trans.XPathException;
@@ -18,6 +19,7 @@ import pindrop.account.AccountUnavailableException;
 import pindrop.account.NoUsableAccountException;
 import pindrop.batch.Batch;
 import pindrop.batch.Batches;
+import pindrop.batch.LogFields;
 
 /**
  * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
@@ -49,6 +51,7 @@ public final class SetUserCall {
         }
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
+        MDC.put(LogFields.ACCOUNT, account.id());
         credentials(exchange, account);
         Batch batch = exchange.getProperty(Batches.BATCH, Batch.class);
         if (batch != null) {
