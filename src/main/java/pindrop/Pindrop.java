@@ -1,14 +1,19 @@
 package pindrop;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
+import pindrop.template.InputTemplate;
+import pindrop.template.JobTemplates;
+
 /**
  * Starts pindrop: as a service watching the inbox, or with {@code --once} to process the inbox and exit
- * (0: every file got its outcome files, 1: a file was rejected, 2: pindrop could not start).
+ * (0: every file got its outcome files, 1: a file was rejected, 2: pindrop could not start); or writes a job's
+ * input template ({@code --template}). An unknown option exits 2 naming it, with pindrop's options.
  */
 public final class Pindrop {
 
@@ -16,8 +21,26 @@ public final class Pindrop {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> camelArgs = new ArrayList<>(List.of(args));
-        boolean once = camelArgs.remove("--once");
+        PindropOptions options;
+        try {
+            options = PindropOptions.parse(List.of(args));
+        } catch (PindropOptions.UsageException e) {
+            System.err.println("pindrop: " + e.getMessage() + "\n" + PindropOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (options.command()) {
+            case HELP -> System.out.println(PindropOptions.USAGE);
+            case TEMPLATE -> System.exit(writeTemplate(options.job(), options.file()));
+            case AUTHORIZE -> {
+                System.err.println("pindrop: --authorize is not available in this build");
+                System.exit(2);
+            }
+            case SERVICE, ONCE -> run(options.command() == PindropOptions.Command.ONCE);
+        }
+    }
+
+    private static void run(boolean once) throws Exception {
         Main main = new Main();
         main.configure().addConfiguration(new PindropConfiguration());
         OnceMode onceMode = once ? new OnceMode(main) : null;
@@ -27,7 +50,7 @@ public final class Pindrop {
             main.addOverrideProperty("pindrop.status.enabled", "false");
         }
         try {
-            main.run(camelArgs.toArray(String[]::new));
+            main.run();
         } catch (Exception e) {
             // a route that does not load, a bad setting: say so and where, and exit, whatever threads still run
             LoggerFactory.getLogger(Pindrop.class).error("pindrop could not start: {}",
@@ -35,5 +58,19 @@ public final class Pindrop {
             System.exit(2);
         }
         System.exit(onceMode != null ? onceMode.exitCode() : main.getExitCode());
+    }
+
+    /** 0 when written, 2 when the job is not one of the routes' (the message lists those there are). */
+    private static int writeTemplate(String job, Path file) throws Exception {
+        JobTemplates templates = new JobTemplates(Path.of(EarlySetting.get("pindrop.routes", "routes")));
+        Optional<InputTemplate> template = templates.of(job);
+        if (template.isEmpty()) {
+            System.err.println("pindrop: there is no job " + job + "; the jobs are " + String.join(", ", templates.jobs()));
+            return 2;
+        }
+        template.get().write(file);
+        System.out.println("pindrop: " + file + " is the input template of job " + job + ": columns "
+                + String.join(", ", template.get().columns()));
+        return 0;
     }
 }

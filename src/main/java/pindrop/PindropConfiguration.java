@@ -28,6 +28,7 @@ import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
+import pindrop.template.TemplateDownload;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.UserLookup;
 import pindrop.webex.WebexAccountCheck;
@@ -51,7 +52,12 @@ public final class PindropConfiguration implements CamelConfiguration {
         TraceMask.install(context);
         WebexTls.apply(context);
         Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
-        context.addService(StateFolderLock.take(state));
+        // --once is a run of its own, never a standby
+        boolean ha = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.ha}}").trim())
+                && !Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.once}}"));
+        if (!ha) {
+            context.addService(StateFolderLock.take(state));
+        }
         boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
         if (simulated) {
             DemoSite demo = DemoSite.start(properties::resolveProperty);
@@ -76,8 +82,22 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
         Path journals = state.resolve("journals");
-        InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
-        InputRecovery.removeOldJournals(journals, duration(context, "pindrop.journal-retention"));
+        ActiveStandby.TakeOver recovery = () -> {
+            InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
+            InputRecovery.removeOldJournals(journals, duration(context, "pindrop.journal-retention"));
+        };
+        ActiveStandby leadership;
+        if (ha) {
+            // the leader's ledger and inputs are taken over only when this pindrop leads
+            pool.follow();
+            leadership = ActiveStandby.elected(context, state, duration(context, "pindrop.ha.lock-interval"), () -> {
+                pool.lead();
+                recovery.run();
+            });
+        } else {
+            leadership = ActiveStandby.alone();
+            recovery.run();
+        }
         // a stop waits for the rows in flight as long as their call may take
         Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
         boolean once = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.once}}"));
@@ -100,7 +120,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("settingsCheck", new SettingsCheck());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
-        StatusBeans.bind(context, batches, pool);
+        StatusBeans.bind(context, batches, pool, leadership);
+        context.getRegistry().bind("templateDownload",
+                new TemplateDownload(Path.of(context.resolvePropertyPlaceholders("{{pindrop.routes}}"))));
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import pindrop.simulator.TestCertificates;
 import pindrop.simulator.WebexSimulator;
@@ -37,8 +38,11 @@ class NoSecretLeaksTest extends SiteTest {
     static final List<String> GOOD_PINS = List.of("5836", "6158", "7294", "8461", "9527", "5682", "6971", "7358",
             "8149", "9263", "5417", "6702", "7815", "8394");
 
-    @Test
-    void noPasswordTokenOrPinInTheDebugLogOrInAnyFileWritten() throws Exception {
+    /** In both log formats; in JSON, every line is one object and the lines about a file name it and its job. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void noPasswordTokenOrPinInTheDebugLogOrInAnyFileWritten(String format) throws Exception {
+        LogLines log = new LogLines(format);
         List<String> known = Users.ids(GOOD_PINS.size() - 2);
         simulator = WebexSimulator.builder().site(RunningPindrop.SITE)
                 .admin("admin1@acme.com", "the-real-password")
@@ -84,14 +88,16 @@ class NoSecretLeaksTest extends SiteTest {
         env.put("PINDROP_READ_LOCK_INTERVAL_MS", "100");
         // Camel's tracer logs every exchange with its body: the envelope, the row document
         env.put("CAMEL_MAIN_TRACING", "true");
-        int exit = once.runOnce(env, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"));
+        env.put("PINDROP_LOG_FORMAT", format);
+        int exit = once.runOnce(env, List.of("-Dpindrop.log.level=debug"));
 
         assertEquals(1, exit, "blocked.csv is rejected; " + once.output());
         List<String> lines = once.lines();
-        assertTrue(lines.stream().anyMatch(l -> l.contains(" DEBUG ")), "DEBUG logging was on");
-        assertTrue(lines.stream().anyMatch(l -> l.contains("<webExAccessToken>xxxxx</webExAccessToken>")),
+        log.assertWellFormed(lines);
+        assertTrue(lines.stream().anyMatch(log::isDebug), "DEBUG logging was on");
+        assertTrue(lines.stream().map(log::decoded).anyMatch(l -> l.contains("<webExAccessToken>xxxxx</webExAccessToken>")),
                 "the tracer printed envelopes");
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("\tat ")), "a stack trace was logged");
+        assertTrue(lines.stream().anyMatch(log::hasStackTrace), "a stack trace was logged");
         assertTrue(lines.stream().anyMatch(l -> l.contains("renew WEBEX_ACCOUNT_2_TOKEN")), "the token expired");
         assertTrue(simulator.calls().stream().anyMatch(c -> c.httpStatus() == 503), "a call was retried");
         JsonNode counts = new ObjectMapper().readTree(root.resolve("outbox/pins.summary.json").toFile()).get("counts");
@@ -103,8 +109,12 @@ class NoSecretLeaksTest extends SiteTest {
                 .map(secret -> Pattern.compile(Pattern.quote(secret))).toList();
         List<Pattern> pinPatterns = pins.stream().map(pin -> Pattern.compile("(?<![0-9])" + pin + "(?![0-9])")).toList();
         List<String> leaks = new ArrayList<>();
+        // as printed, and (JSON) with its escapes undone
+        List<String> decoded = lines.stream().map(log::decoded).toList();
         search("output", lines, secrets, leaks);
         search("output", lines, pinPatterns, leaks);
+        search("output", decoded, secrets, leaks);
+        search("output", decoded, pinPatterns, leaks);
         for (Path file : files(root.resolve("outbox"), root.resolve("state"))) {
             List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
             search(root.relativize(file).toString(), content, secrets, leaks);

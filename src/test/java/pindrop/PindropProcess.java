@@ -13,22 +13,29 @@ import java.util.concurrent.TimeUnit;
  * {@code pindrop --once} as cron runs it: a separate JVM on the test classpath, configured only through its
  * environment (no WEBEX_* or CAMEL_* of the test's own environment leaks in), its output captured in a file.
  */
-final class PindropProcess {
+public final class PindropProcess {
 
     private final Path root;
     private final Path output;
 
-    PindropProcess(Path root) {
+    public PindropProcess(Path root) {
         this.root = root;
         this.output = root.resolve("pindrop.out");
     }
 
     /** Runs pindrop on {@code root}'s inbox, outbox and state with these environment variables and JVM options. */
     int runOnce(Map<String, String> env, List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(env, jvmOptions, List.of("--once"));
+    }
+
+    /** Runs pindrop with these options (its command line) until it exits. */
+    public int run(Map<String, String> env, List<String> jvmOptions, List<String> options)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pindrop.class.getName(), "--once"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pindrop.class.getName()));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true)
@@ -43,17 +50,17 @@ final class PindropProcess {
         Process run = builder.start();
         if (!run.waitFor(120, TimeUnit.SECONDS)) {
             run.destroyForcibly();
-            throw new AssertionError("pindrop --once did not exit; " + output());
+            throw new AssertionError("pindrop " + String.join(" ", options) + " did not exit; " + output());
         }
         return run.exitValue();
     }
 
     /** Every line pindrop wrote to stdout and stderr. */
-    List<String> lines() throws IOException {
+    public List<String> lines() throws IOException {
         return Files.readAllLines(output);
     }
 
-    String output() {
+    public String output() {
         try {
             return "pindrop's output:\n" + Files.readString(output);
         } catch (IOException e) {

@@ -58,15 +58,21 @@ public final class AccountPool implements Service {
     private AccountCheck check = account -> AccountCheck.Verdict.usable();
     private boolean unsaved;
     private ScheduledExecutorService saver;
+    private volatile boolean following;
 
     public AccountPool(List<Account> accounts, Settings settings, Clock clock, AccountLedger ledger) {
         this.settings = settings;
         this.clock = clock;
         this.ledger = ledger;
-        Map<String, AccountLedger.Entry> saved = load(ledger);
         for (Account account : accounts) {
-            Slot slot = new Slot(account);
-            AccountLedger.Entry entry = saved.get(account.id());
+            slots.add(new Slot(account));
+        }
+        restore(load(ledger));
+    }
+
+    private void restore(Map<String, AccountLedger.Entry> saved) {
+        for (Slot slot : slots) {
+            AccountLedger.Entry entry = saved.get(slot.account.id());
             if (entry != null) {
                 slot.calls = entry.calls();
                 slot.windowStart = entry.windowStart();
@@ -76,8 +82,21 @@ public final class AccountPool implements Service {
                     slot.why = entry.why();
                 }
             }
-            slots.add(slot);
         }
+    }
+
+    /**
+     * A standby's pool (pindrop.ha): another pindrop leads on the state folder, its ledger is the truth, and this
+     * pool must not overwrite it with its own stale counts.
+     */
+    public void follow() {
+        following = true;
+    }
+
+    /** Takes over from the leader: its calls and rests, as its ledger has them, count from now on. */
+    public synchronized void lead() {
+        restore(load(ledger));
+        following = false;
     }
 
     public static AccountPool create(List<Account> accounts, Settings settings, Path stateDir) {
@@ -229,6 +248,9 @@ public final class AccountPool implements Service {
 
     /** Writes what must survive a restart: a snapshot taken under the lock, written outside it. */
     public void save() {
+        if (following) {
+            return;
+        }
         Map<String, AccountLedger.Entry> entries = new HashMap<>();
         synchronized (this) {
             for (Slot s : slots) {

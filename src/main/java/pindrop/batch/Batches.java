@@ -27,6 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import pindrop.account.AccountPlan;
 import pindrop.account.AccountPool;
@@ -51,7 +52,7 @@ import pindrop.status.RowMetrics;
 public final class Batches {
 
     /** The contract's names for the user column, in order of preference. */
-    static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
+    public static final HeaderAliases USER_COLUMN = HeaderAliases.of("webExId", "WebExID", "email", "user", "User ID/Email");
 
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
@@ -95,6 +96,9 @@ public final class Batches {
         Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
         exchange.setProperty(RowVariables.BATCH, batch);
+        // fields of every log line about the file (JSON logs); Camel's MDC logging clears them after the exchange
+        MDC.put(LogFields.FILE, name);
+        MDC.put(LogFields.JOB, job);
         // relative to the job folder the file was dropped in
         exchange.setProperty(RowVariables.MOVE_TO, ".done/" + name);
         open.add(batch);
@@ -114,9 +118,16 @@ public final class Batches {
         return batch.rows();
     }
 
-    /** The outcome an interrupted run gave the row, which is not sent again; null for a row still to process. */
+    /**
+     * The outcome an interrupted run gave the row, which is not sent again; null for a row still to process. The
+     * row's first step on its own thread: from here its log lines say its file, job and row, and no account yet.
+     */
     public Outcome resumed(@ExchangeProperty(RowVariables.BATCH) Batch batch,
-            @ExchangeProperty(Exchange.SPLIT_INDEX) long index) {
+            @ExchangeProperty(Exchange.SPLIT_INDEX) long index, @Variable(RowVariables.INPUT) SpreadsheetRow row) {
+        MDC.put(LogFields.FILE, batch.inputName());
+        MDC.put(LogFields.JOB, batch.job());
+        MDC.put(LogFields.ROW, Integer.toString(row.number()));
+        MDC.remove(LogFields.ACCOUNT);
         return batch.resumed(index).orElse(null);
     }
 

@@ -28,7 +28,7 @@ import pindrop.spreadsheet.SpreadsheetRow;
 public final class SettingsCheck {
 
     /** Where the route's variable {@code mapping} is found, like the stylesheets. */
-    private static final Path MAPPINGS = Path.of("xslt");
+    public static final Path MAPPINGS = Path.of("xslt");
     private static final List<String> TRUE = List.of("true", "yes", "1");
     private static final List<String> FALSE = List.of("false", "no", "0");
 

@@ -1,8 +1,13 @@
 package pindrop.status;
 
+import java.util.List;
+
+import org.apache.camel.Variable;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import pindrop.ActiveStandby;
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
 
@@ -11,18 +16,21 @@ public final class LiveStatus {
 
     private final Batches batches;
     private final AccountPool pool;
+    private final ActiveStandby leadership;
     private final ObjectMapper json = new ObjectMapper();
 
-    public LiveStatus(Batches batches, AccountPool pool) {
+    public LiveStatus(Batches batches, AccountPool pool, ActiveStandby leadership) {
         this.batches = batches;
         this.pool = pool;
+        this.leadership = leadership;
     }
 
-    public String html() {
-        return StatusHtml.render(RunStatus.of(batches, pool));
+    /** The page, with a link to each job's input template (templateDownload, routes/status.camel.yaml). */
+    public String html(@Variable("jobs") List<String> jobs) {
+        return StatusHtml.render(RunStatus.of(batches, pool, leadership.role()), jobs);
     }
 
     public String json() throws JsonProcessingException {
-        return json.writeValueAsString(RunStatus.of(batches, pool));
+        return json.writeValueAsString(RunStatus.of(batches, pool, leadership.role()));
     }
 }

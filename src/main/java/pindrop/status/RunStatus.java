@@ -17,7 +17,7 @@ import pindrop.batch.Pace;
  * account. Never a secret: accounts appear by id only.
  */
 public record RunStatus(String at, boolean accountUsable, String reason, List<FileProgress> files,
-        List<AccountStatus> accounts) {
+        List<AccountStatus> accounts, String role) {
 
     /**
      * A file in progress, by its job (and whether it is a dry run): rows done of its total, rows per status, rate
@@ -32,7 +32,8 @@ public record RunStatus(String at, boolean accountUsable, String reason, List<Fi
             String backAt, String why) {
     }
 
-    public static RunStatus of(Batches batches, AccountPool pool) {
+    /** {@code role}: leader, or standby while another pindrop leads on the state folder (pindrop.ha). */
+    public static RunStatus of(Batches batches, AccountPool pool, String role) {
         // asked first: it may check an unchecked account, which the view then shows
         Optional<String> unusable = pool.whyUnusable();
         List<AccountPool.View> views = pool.view();
@@ -42,7 +43,8 @@ public record RunStatus(String at, boolean accountUsable, String reason, List<Fi
                 v.id().equals(inUse), v.calls(), v.callsLeft(), v.backAt(), v.why())).toList();
         List<FileProgress> files = batches.open().stream().sorted(Comparator.comparing(Batch::inputName))
                 .map(RunStatus::progress).toList();
-        return new RunStatus(Instant.now().toString(), unusable.isEmpty(), unusable.orElse(null), files, accounts);
+        return new RunStatus(Instant.now().toString(), unusable.isEmpty(), unusable.orElse(null), files, accounts,
+                role);
     }
 
     private static FileProgress progress(Batch batch) {

@@ -2,6 +2,7 @@ package pindrop.status;
 
 import org.apache.camel.CamelContext;
 
+import pindrop.ActiveStandby;
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
 
@@ -14,9 +15,10 @@ public final class StatusBeans {
     private StatusBeans() {
     }
 
-    public static void bind(CamelContext context, Batches batches, AccountPool pool) {
-        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool));
+    public static void bind(CamelContext context, Batches batches, AccountPool pool, ActiveStandby leadership) {
+        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, leadership));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool));
+        context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
     }
 }

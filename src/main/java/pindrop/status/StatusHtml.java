@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ final class StatusHtml {
     private StatusHtml() {
     }
 
-    static String render(RunStatus status) {
+    static String render(RunStatus status, List<String> templates) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n")
@@ -54,6 +55,7 @@ final class StatusHtml {
         }
         files(status, h);
         accounts(status, h);
+        templates(templates, h);
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -103,6 +105,17 @@ final class StatusHtml {
                     .append(escape(a.why() == null ? "" : a.why())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** Where an admin starts a file from: each job's blank sheet, PIN columns already text. */
+    private static void templates(List<String> jobs, StringBuilder h) {
+        h.append("<h2>Input templates</h2>\n<ul class=\"templates\">\n");
+        for (String job : jobs) {
+            h.append("<li>").append(escape(job)).append(": <a href=\"templates/").append(escape(job))
+                    .append(".xlsx\">").append(escape(job)).append(".xlsx</a> · <a href=\"templates/")
+                    .append(escape(job)).append(".csv\">CSV</a></li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     /** The account's state as an operator reads it. */

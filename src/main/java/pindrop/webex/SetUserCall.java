@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import net.sf.saxon.om.Item;
 import net.sf.saxon.trans.XPathException;
@@ -17,6 +18,7 @@ import pindrop.account.AccountPool;
 import pindrop.account.AccountUnavailableException;
 import pindrop.account.NoUsableAccountException;
 import pindrop.batch.Batch;
+import pindrop.batch.LogFields;
 import pindrop.batch.RowVariables;
 import pindrop.outcome.RowVerdict;
 import pindrop.outcome.Status;
@@ -51,6 +53,7 @@ public final class SetUserCall {
         }
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
+        MDC.put(LogFields.ACCOUNT, account.id());
         credentials(exchange, account);
         Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         if (batch != null) {
