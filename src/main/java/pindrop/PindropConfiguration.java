@@ -23,6 +23,7 @@ import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.check.SettingsCheck;
+import pindrop.durable.DurableFiles;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
@@ -74,7 +75,8 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("rowDocument", rowDocument);
         pool.checkWith(new WebexAccountCheck(context.createProducerTemplate(), rowDocument));
         context.addService(pool);
-        Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
+        Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")),
+                durableFiles(context));
         Path journals = state.resolve("journals");
         InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
         InputRecovery.removeOldJournals(journals, duration(context, "pindrop.journal-retention"));
@@ -105,6 +107,12 @@ public final class PindropConfiguration implements CamelConfiguration {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
         }
+    }
+
+    /** How outcome files and journals reach the disk: a bean bound before start (a test's recording) or the disk. */
+    private static DurableFiles durableFiles(CamelContext context) {
+        DurableFiles bound = context.getRegistry().lookupByNameAndType("durableFiles", DurableFiles.class);
+        return bound != null ? bound : new DurableFiles();
     }
 
     private static Duration duration(CamelContext context, String key) {

@@ -240,8 +240,10 @@ public final class Batch {
         summary.put("retry", base + ".retry.csv");
         summary.put("report", base + ".report.html");
         accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
-        HtmlReport.write(outbox.dir().resolve(base + ".results.csv"), summary, outbox.dir().resolve(base + ".report.html"));
+        HtmlReport.write(outbox.dir().resolve(base + ".results.csv"), summary, outbox.dir().resolve(base + ".report.html"),
+                outbox.durable());
         outbox.publishSummary(base, summary);
+        // only once the whole set is on disk: a journal marked complete is never resumed
         if (!rowsStillToSend) {
             journal.complete();
         }

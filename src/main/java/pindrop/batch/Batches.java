@@ -87,8 +87,8 @@ public final class Batches {
         // resume; a dry run has its own, so a real run never resumes a dry run's VALID rows
         Path journalDir = journals.resolve(job + (dryRun ? "-dry-run-" : "-") + contentHash(file.toPath()));
         // a dry run sends nothing, so an interrupted one simply starts over: its plan then counts from the start
-        OutcomeJournal journal = dryRun ? OutcomeJournal.fresh(journalDir, journalSync)
-                : OutcomeJournal.open(journalDir, journalSync);
+        OutcomeJournal journal = dryRun ? OutcomeJournal.fresh(journalDir, journalSync, outbox.durable())
+                : OutcomeJournal.open(journalDir, journalSync, outbox.durable());
         Optional<AccountPlan> plan = dryRun ? Optional.of(new AccountPlan(pool.view())) : Optional.empty();
         Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
@@ -239,7 +239,8 @@ public final class Batches {
             return Files.readString(saved, StandardCharsets.UTF_8);
         }
         String base = outbox.claim(inputName, suffix);
-        Files.writeString(saved, base, StandardCharsets.UTF_8);
+        byte[] name = base.getBytes(StandardCharsets.UTF_8);
+        outbox.durable().replace(saved, out -> out.write(name));
         return base;
     }
 
