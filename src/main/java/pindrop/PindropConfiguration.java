@@ -73,7 +73,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);
         RowDocument rowDocument = new RowDocument(stylesheets);
         context.getRegistry().bind("rowDocument", rowDocument);
-        pool.checkWith(new WebexAccountCheck(context.createProducerTemplate(), rowDocument));
+        WebexAccountCheck accountCheck = new WebexAccountCheck(context.createProducerTemplate(), rowDocument);
+        context.getRegistry().bind("accountCheck", accountCheck);
+        pool.checkWith(accountCheck);
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")),
                 durableFiles(context));

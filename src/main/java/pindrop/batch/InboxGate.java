@@ -2,6 +2,7 @@ package pindrop.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     private final Outbox outbox;
     private final WritableFolders writable;
     private volatile Optional<String> closedBecause = Optional.empty();
+    /** Since when the gate is closed for want of an account (not a full disk); null while it is not. */
+    private volatile Instant waitingForAccountSince;
     private String lastStatus;
 
     public InboxGate(AccountPool pool, Outbox outbox, Path state) {
@@ -41,7 +44,13 @@ public final class InboxGate implements PollingConsumerPollStrategy {
 
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
-        closedBecause = writable.problem().or(pool::whyUnusable);
+        Optional<String> unwritable = writable.problem();
+        closedBecause = unwritable.or(pool::whyUnusable);
+        if (unwritable.isPresent() || closedBecause.isEmpty()) {
+            waitingForAccountSince = null;
+        } else if (waitingForAccountSince == null) {
+            waitingForAccountSince = Instant.now();
+        }
         // the accounts' states, not their times, so a wait is reported once and not every poll
         String status = closedBecause.isEmpty() + " " + pool.view().stream()
                 .map(v -> v.id() + " " + v.state() + " " + v.why()).toList();
@@ -57,6 +66,23 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     /** Why files are not taken now; empty when the inbox is open. */
     public Optional<String> closedBecause() {
         return closedBecause;
+    }
+
+    /**
+     * Why files cannot be taken within {@code wait}: the outbox or state folder cannot be written, or no admin
+     * account is back within {@code wait} of the gate's closing (one whose check got no answer is checked again
+     * soon, so it may be). Empty while the inbox is open or an account may still come back in time.
+     */
+    public Optional<String> closedBeyond(Duration wait) {
+        Optional<String> why = closedBecause;
+        Instant since = waitingForAccountSince;
+        if (why.isEmpty() || since == null) {
+            return why;
+        }
+        Instant deadline = since.plus(wait);
+        Optional<Instant> back = pool.nextUsableAt();
+        boolean mayComeBack = Instant.now().isBefore(deadline) && back.isPresent() && !back.get().isAfter(deadline);
+        return mayComeBack ? Optional.empty() : why;
     }
 
     @Override
