@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
 import pindrop.batch.Batches;
 import pindrop.batch.InboxGate;
 import pindrop.batch.JobFolders;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)
  * has been processed, and chooses the exit code: 0 when every file got its outcome files, 1 when a file
  * could not be processed at all, 3 when no admin account can take a call within {@code webex.account-wait}
- * (the files stay in the inbox).
+ * (the files stay in the inbox) or the whole site failed (SiteFailureBreaker: rows DEFERRED in the retry file).
  */
 final class OnceMode extends MainListenerSupport {
 
@@ -54,6 +55,9 @@ final class OnceMode extends MainListenerSupport {
         Thread watcher = new Thread(() -> {
             Optional<String> closed = awaitDrained(context, inbox, inputs, gate, accountWait);
             int rejected = context.getRegistry().lookupByNameAndType("batches", Batches.class).rejectedCount();
+            // rows the whole site failed are DEFERRED in the retry file: the run did not do its work
+            closed = closed.or(() -> context.getRegistry().lookupByNameAndType("siteFailures",
+                    SiteFailureBreaker.class).trippedSinceStart());
             if (closed.isPresent()) {
                 exitCode = 3;
                 LOG.error("--once: files stay in the inbox, {}", closed.get());

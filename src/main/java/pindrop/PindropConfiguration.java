@@ -1,6 +1,7 @@
 package pindrop;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.CamelConfiguration;
@@ -30,6 +31,7 @@ import pindrop.secrets.TraceMask;
 import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
 import pindrop.webex.SetUserCall;
+import pindrop.webex.SiteFailureBreaker;
 import pindrop.webex.UserLookup;
 import pindrop.webex.WebexAccountCheck;
 import pindrop.webex.WebexTls;
@@ -90,7 +92,10 @@ public final class PindropConfiguration implements CamelConfiguration {
                 Duration.ofMillis(number(context, "webex.response-timeout-ms")));
         context.getManagementStrategy().addEventNotifier(new GracefulStop(batches));
         context.getRegistry().bind("accountPool", pool);
-        context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state));
+        SiteFailureBreaker siteFailures = new SiteFailureBreaker(number(context, "pindrop.site-failure.threshold"),
+                duration(context, "pindrop.site-failure.back-off"), Clock.systemUTC());
+        context.getRegistry().bind("siteFailures", siteFailures);
+        context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state, siteFailures));
         context.getRegistry().bind("dryRunGate", new DryRunGate(outbox.dir(), state));
         context.getRegistry().bind("dryRunPlan", new DryRunPlan());
         context.getRegistry().bind("userLookup", new UserLookup(pool));
@@ -104,7 +109,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("settingsCheck", new SettingsCheck());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
-        StatusBeans.bind(context, batches, pool);
+        StatusBeans.bind(context, batches, pool, siteFailures);
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));

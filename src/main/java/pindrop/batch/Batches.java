@@ -34,6 +34,7 @@ import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetRow;
 import pindrop.status.RowMetrics;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * A dropped file's life in the route: opened (scanned, its journal found or begun, or rejected with a reason
@@ -135,12 +136,22 @@ public final class Batches {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         SpreadsheetRow row = exchange.getVariable("input", SpreadsheetRow.class);
         Status status = Status.valueOf(exchange.getVariable("status", String.class));
-        List<String> input = status.retryable() ? List.copyOf(row.columns().values()) : List.of();
+        SiteFailureBreaker.Streak streak = exchange.getVariable("siteStreak", SiteFailureBreaker.Streak.class);
+        // a row of a streak keeps its input: it is DEFERRED, and in the retry file, if the streak was the site's
+        List<String> input = status.retryable() || streak != null ? List.copyOf(row.columns().values()) : List.of();
         Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), status,
                 text(exchange, "exceptionId"), text(exchange, "reason"), text(exchange, "account"),
                 exchange.getVariable("attempts", AtomicInteger.class).get(), input);
-        batch.record(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class), outcome,
-                exchange.getVariable("resumed", false, Boolean.class));
+        long index = exchange.getProperty(Exchange.SPLIT_INDEX, Long.class);
+        String siteFailure = exchange.getVariable("siteFailure", String.class);
+        if (siteFailure != null) {
+            batch.siteFailed(siteFailure);
+        }
+        if (streak != null) {
+            batch.recordWhenDecided(index, outcome, streak);
+        } else {
+            batch.record(index, outcome, exchange.getVariable("resumed", false, Boolean.class));
+        }
         RowMetrics.count(exchange, status);
     }
 
@@ -164,6 +175,7 @@ public final class Batches {
     public void finish(Exchange exchange) throws IOException, InterruptedException {
         Batch batch = exchange.getProperty(BATCH, Batch.class);
         open.remove(batch);
+        batch.settleUndecided();
         boolean deferred = batch.count(Status.DEFERRED) > 0;
         Optional<Instant> accountsBack = deferred ? pool.nextUsableAt() : Optional.empty();
         // in service mode pindrop sends the DEFERRED rows itself once an account is back (DeferredInputs)

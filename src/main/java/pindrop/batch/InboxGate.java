@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import pindrop.account.AccountPool;
 import pindrop.outcome.Outbox;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
- * Keeps the inbox closed while no file could be processed to its end: no admin account can take a call, or
- * the outbox or the state folder cannot be written (a full disk). A job route's file consumer asks it before
+ * Keeps the inbox closed while no file could be processed to its end: no admin account can take a call, the
+ * whole site fails (until one row is due to be sent again, {@link SiteFailureBreaker}), or the outbox or the
+ * state folder cannot be written (a full disk). A job route's file consumer asks it before
  * each poll, so files wait in the inbox instead of ending as rows of DEFERRED or as half a run. The reason
  * goes to the log once per change and to {@code outbox/pindrop.status.json} when it can be written. The
  * first poll is the start-up check of the accounts.
@@ -29,6 +31,7 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(InboxGate.class);
 
     private final AccountPool pool;
+    private final SiteFailureBreaker siteFailures;
     private final Outbox outbox;
     private final WritableFolders writable;
     private volatile Optional<String> closedBecause = Optional.empty();
@@ -36,8 +39,9 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     private volatile Instant waitingForAccountSince;
     private String lastStatus;
 
-    public InboxGate(AccountPool pool, Outbox outbox, Path state) {
+    public InboxGate(AccountPool pool, Outbox outbox, Path state, SiteFailureBreaker siteFailures) {
         this.pool = pool;
+        this.siteFailures = siteFailures;
         this.outbox = outbox;
         this.writable = new WritableFolders(outbox.dir(), state);
     }
@@ -45,14 +49,15 @@ public final class InboxGate implements PollingConsumerPollStrategy {
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
         Optional<String> unwritable = writable.problem();
-        closedBecause = unwritable.or(pool::whyUnusable);
-        if (unwritable.isPresent() || closedBecause.isEmpty()) {
+        Optional<String> siteFails = siteFailures.whyClosed();
+        closedBecause = unwritable.or(() -> siteFails).or(pool::whyUnusable);
+        if (unwritable.isPresent() || siteFails.isPresent() || closedBecause.isEmpty()) {
             waitingForAccountSince = null;
         } else if (waitingForAccountSince == null) {
             waitingForAccountSince = Instant.now();
         }
         // the accounts' states, not their times, so a wait is reported once and not every poll
-        String status = closedBecause.isEmpty() + " " + pool.view().stream()
+        String status = closedBecause.isEmpty() + " " + siteFails.isPresent() + " " + pool.view().stream()
                 .map(v -> v.id() + " " + v.state() + " " + v.why()).toList();
         if (!status.equals(lastStatus)) {
             lastStatus = status;

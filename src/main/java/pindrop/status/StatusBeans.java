@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * Hands Camel what the live status needs: the bean the status routes call and the accounts health check, in
@@ -14,9 +15,9 @@ public final class StatusBeans {
     private StatusBeans() {
     }
 
-    public static void bind(CamelContext context, Batches batches, AccountPool pool) {
-        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool));
-        context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool));
+    public static void bind(CamelContext context, Batches batches, AccountPool pool, SiteFailureBreaker siteFailures) {
+        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, siteFailures));
+        context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
     }
 }
