@@ -66,6 +66,10 @@ import javax.net.ssl.SSLContext;
  * <li>{@link Builder#resetRate}: that fraction has its connection closed without any response.</li>
  * <li>{@link Builder#seed}: seeds the three random faults (one draw per call), so a run can be repeated.</li>
  * <li>{@link Builder#clock}: the clock of the rolling minute and of {@link Call#arrival()}.</li>
+ * <li>{@link Builder#firstCallsAnswer503}: the first N calls of any kind answer HTTP 503 (before the random
+ *     faults).</li>
+ * <li>{@link Builder#siteFailsAfter}: after N SetUser calls reached the operation, every SetUser answers the
+ *     given exceptionID and reason, whoever the user, until {@link #recover()}; GetUser still works.</li>
  * </ul>
  *
  * <h2>HTTPS</h2>
