@@ -67,6 +67,10 @@ final class RunningPindrop implements AutoCloseable {
 
     /** The same, pointed at another server that answers like Webex. */
     static RunningPindrop against(URI endpoint, Path root, Map<String, String> properties) throws Exception {
+        return new RunningPindrop(root, siteProperties(endpoint, properties));
+    }
+
+    private static Map<String, String> siteProperties(URI endpoint, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("webex.site", SITE);
         all.put("webex.url", endpoint.toString());
@@ -74,20 +78,13 @@ final class RunningPindrop implements AutoCloseable {
         all.put("webex.account.1.id", "admin1@acme.com");
         all.put("webex.account.1.password", "admin1-secret");
         all.putAll(properties);
-        return new RunningPindrop(root, all);
+        return all;
     }
 
     /** pindrop against the simulator with {@code beans} bound before it starts. */
     static RunningPindrop against(WebexSimulator simulator, Path root, Map<String, String> properties,
             Map<String, Object> beans) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("webex.site", SITE);
-        all.put("webex.url", simulator.endpoint().toString());
-        all.put("webex.rate", "1000");
-        all.put("webex.account.1.id", "admin1@acme.com");
-        all.put("webex.account.1.password", "admin1-secret");
-        all.putAll(properties);
-        return new RunningPindrop(root, all, beans);
+        return new RunningPindrop(root, siteProperties(simulator.endpoint(), properties), beans);
     }
 
     static RunningPindrop demo(Path root, Map<String, String> properties) throws Exception {
