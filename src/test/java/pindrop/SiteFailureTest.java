@@ -105,6 +105,23 @@ class SiteFailureTest extends SiteTest {
                 .allMatch(r -> r.get("exceptionId").equals("030001")));
     }
 
+    @Test
+    void onceExits3WhenTheWholeSiteFailed() throws Exception {
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
+                .anyUser(true).siteFailsAfter(2, "010107", "The site is suspended").build().start();
+        java.nio.file.Files.createDirectories(root.resolve("inbox"));
+        java.nio.file.Files.writeString(root.resolve("inbox/pins.csv"), rows(20));
+        PindropProcess once = new PindropProcess(root);
+
+        int exit = once.runOnce(Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
+                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
+                "WEBEX_RATE", "1000"), List.of());
+
+        assertEquals(3, exit, once::output);
+        assertTrue(once.output().contains("010107"), once::output);
+        assertEquals(18, RunningPindrop.csv(root.resolve("outbox/pins.retry.csv")).size());
+    }
+
     private static String rows(int n) {
         return "webExId,hostPIN\n" + IntStream.range(0, n).mapToObj(i -> "user" + i + "@acme.com,4821\n")
                 .collect(Collectors.joining());
