@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,11 +20,13 @@ import org.slf4j.LoggerFactory;
 import pindrop.batch.Batches;
 import pindrop.batch.InboxGate;
 import pindrop.batch.JobFolders;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)
  * has been processed, and chooses the exit code: 0 when every file got its outcome files, 1 when a file
- * could not be processed at all, 3 when no admin account can take a call (the files stay in the inbox).
+ * could not be processed at all, 3 when no admin account can take a call within {@code webex.account-wait}
+ * (the files stay in the inbox) or the whole site failed (SiteFailureBreaker: rows DEFERRED in the retry file).
  */
 final class OnceMode extends MainListenerSupport {
 
@@ -47,9 +50,14 @@ final class OnceMode extends MainListenerSupport {
         Path inbox = Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}"));
         Pattern inputs = Pattern.compile(context.resolvePropertyPlaceholders("{{pindrop.input-pattern}}"));
         InboxGate gate = context.getRegistry().lookupByNameAndType("inboxGate", InboxGate.class);
+        Duration accountWait = DurationSetting.parse("webex.account-wait",
+                context.resolvePropertyPlaceholders("{{webex.account-wait}}"));
         Thread watcher = new Thread(() -> {
-            Optional<String> closed = awaitDrained(context, inbox, inputs, gate);
+            Optional<String> closed = awaitDrained(context, inbox, inputs, gate, accountWait);
             int rejected = context.getRegistry().lookupByNameAndType("batches", Batches.class).rejectedCount();
+            // rows the whole site failed are DEFERRED in the retry file: the run did not do its work
+            closed = closed.or(() -> context.getRegistry().lookupByNameAndType("siteFailures",
+                    SiteFailureBreaker.class).trippedSinceStart());
             if (closed.isPresent()) {
                 exitCode = 3;
                 LOG.error("--once: files stay in the inbox, {}", closed.get());
@@ -65,10 +73,12 @@ final class OnceMode extends MainListenerSupport {
 
     /**
      * Waits until no input file waits or is in progress and no exchange is in flight, twice in a row; or until
-     * files wait while the account gate is closed, whose reason it returns. Dry runs need no account: a file
-     * waiting in a dry-run folder is taken whatever the gate says.
+     * files wait while the account gate is closed and no account can come back within {@code accountWait},
+     * whose reason it returns. Dry runs need no account: a file waiting in a dry-run folder is taken whatever
+     * the gate says.
      */
-    private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, InboxGate gate) {
+    private static Optional<String> awaitDrained(CamelContext context, Path inbox, Pattern inputs, InboxGate gate,
+            Duration accountWait) {
         int quiet = 0;
         while (quiet < 2) {
             try {
@@ -81,8 +91,11 @@ final class OnceMode extends MainListenerSupport {
             boolean inFlight = context.getInflightRepository().size() > 0;
             boolean waiting = folders.stream().anyMatch(f -> hasWork(f, inputs));
             boolean dryRunsWait = folders.stream().filter(JobFolders::isDryRun).anyMatch(f -> hasWork(f, inputs));
-            if (waiting && !dryRunsWait && !inFlight && gate.closedBecause().isPresent()) {
-                return gate.closedBecause();
+            if (waiting && !dryRunsWait && !inFlight) {
+                Optional<String> closed = gate.closedBeyond(accountWait);
+                if (closed.isPresent()) {
+                    return closed;
+                }
             }
             quiet = inFlight || waiting ? 0 : quiet + 1;
         }

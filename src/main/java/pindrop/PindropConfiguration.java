@@ -1,6 +1,7 @@
 package pindrop;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.CamelConfiguration;
@@ -23,6 +24,7 @@ import pindrop.batch.ProgressLog;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.check.SettingsCheck;
+import pindrop.durable.DurableFiles;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
@@ -30,6 +32,7 @@ import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
 import pindrop.template.TemplateDownload;
 import pindrop.webex.SetUserCall;
+import pindrop.webex.SiteFailureBreaker;
 import pindrop.webex.UserLookup;
 import pindrop.webex.WebexAccountCheck;
 import pindrop.webex.WebexTls;
@@ -78,9 +81,12 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);
         RowDocument rowDocument = new RowDocument(stylesheets);
         context.getRegistry().bind("rowDocument", rowDocument);
-        pool.checkWith(new WebexAccountCheck(context.createProducerTemplate(), rowDocument));
+        WebexAccountCheck accountCheck = new WebexAccountCheck(context.createProducerTemplate(), rowDocument);
+        context.getRegistry().bind("accountCheck", accountCheck);
+        pool.checkWith(accountCheck);
         context.addService(pool);
-        Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));
+        Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")),
+                durableFiles(context));
         Path journals = state.resolve("journals");
         ActiveStandby.TakeOver recovery = () -> {
             InputRecovery.returnInterruptedInputs(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
@@ -106,7 +112,10 @@ public final class PindropConfiguration implements CamelConfiguration {
                 Duration.ofMillis(number(context, "webex.response-timeout-ms")));
         context.getManagementStrategy().addEventNotifier(new GracefulStop(batches));
         context.getRegistry().bind("accountPool", pool);
-        context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state));
+        SiteFailureBreaker siteFailures = new SiteFailureBreaker(number(context, "pindrop.site-failure.threshold"),
+                duration(context, "pindrop.site-failure.back-off"), Clock.systemUTC());
+        context.getRegistry().bind("siteFailures", siteFailures);
+        context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state, siteFailures));
         context.getRegistry().bind("dryRunGate", new DryRunGate(outbox.dir(), state));
         context.getRegistry().bind("dryRunPlan", new DryRunPlan());
         context.getRegistry().bind("userLookup", new UserLookup(pool));
@@ -120,13 +129,19 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("settingsCheck", new SettingsCheck());
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
-        StatusBeans.bind(context, batches, pool, leadership);
+        StatusBeans.bind(context, batches, pool, leadership, siteFailures);
         context.getRegistry().bind("templateDownload",
                 new TemplateDownload(Path.of(context.resolvePropertyPlaceholders("{{pindrop.routes}}"))));
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
         }
+    }
+
+    /** How outcome files and journals reach the disk: a bean bound before start (a test's recording) or the disk. */
+    private static DurableFiles durableFiles(CamelContext context) {
+        DurableFiles bound = context.getRegistry().lookupByNameAndType("durableFiles", DurableFiles.class);
+        return bound != null ? bound : new DurableFiles();
     }
 
     private static Duration duration(CamelContext context, String key) {

@@ -36,6 +36,11 @@ final class RunningPindrop implements AutoCloseable {
     private final Main main;
 
     private RunningPindrop(Path root, Map<String, String> properties) throws Exception {
+        this(root, properties, Map.of());
+    }
+
+    /** With beans bound before start, which pindrop's configuration uses instead of its own (durableFiles). */
+    private RunningPindrop(Path root, Map<String, String> properties, Map<String, Object> beans) throws Exception {
         inbox = root.resolve("inbox");
         outbox = root.resolve("outbox");
         Files.createDirectories(inbox);
@@ -50,6 +55,7 @@ final class RunningPindrop implements AutoCloseable {
         // no status server unless a test asks for one (with a free port)
         main.addOverrideProperty("pindrop.status.enabled", "false");
         properties.forEach(main::addOverrideProperty);
+        beans.forEach(main::bind);
         main.start();
     }
 
@@ -61,6 +67,10 @@ final class RunningPindrop implements AutoCloseable {
 
     /** The same, pointed at another server that answers like Webex. */
     static RunningPindrop against(URI endpoint, Path root, Map<String, String> properties) throws Exception {
+        return new RunningPindrop(root, siteProperties(endpoint, properties));
+    }
+
+    private static Map<String, String> siteProperties(URI endpoint, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("webex.site", SITE);
         all.put("webex.url", endpoint.toString());
@@ -68,7 +78,13 @@ final class RunningPindrop implements AutoCloseable {
         all.put("webex.account.1.id", "admin1@acme.com");
         all.put("webex.account.1.password", "admin1-secret");
         all.putAll(properties);
-        return new RunningPindrop(root, all);
+        return all;
+    }
+
+    /** pindrop against the simulator with {@code beans} bound before it starts. */
+    static RunningPindrop against(WebexSimulator simulator, Path root, Map<String, String> properties,
+            Map<String, Object> beans) throws Exception {
+        return new RunningPindrop(root, siteProperties(simulator.endpoint(), properties), beans);
     }
 
     static RunningPindrop demo(Path root, Map<String, String> properties) throws Exception {

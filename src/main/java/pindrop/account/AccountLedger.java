@@ -3,7 +3,6 @@ package pindrop.account;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,10 +10,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import pindrop.durable.DurableFiles;
+
 /**
  * What must survive a restart about each account: SetUser calls made in the current quota window, when that
  * window began, and until when the account rests after Webex said its budget was spent. Kept in
- * {@code state/accounts.json}, written aside and renamed so a crash never leaves half a file.
+ * {@code state/accounts.json}, written aside, forced and renamed ({@link DurableFiles}) so neither a crash nor a
+ * power cut leaves half a file.
  */
 final class AccountLedger {
 
@@ -25,6 +27,7 @@ final class AccountLedger {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
+    private final DurableFiles durable = new DurableFiles();
 
     AccountLedger(Path stateDir) {
         this.file = stateDir.resolve("accounts.json");
@@ -44,7 +47,6 @@ final class AccountLedger {
     }
 
     void save(Map<String, Entry> entries) throws IOException {
-        Files.createDirectories(file.getParent());
         Map<String, Map<String, Object>> out = new HashMap<>();
         entries.forEach((id, e) -> {
             Map<String, Object> m = new HashMap<>();
@@ -54,9 +56,7 @@ final class AccountLedger {
             m.put("why", e.why());
             out.put(id, m);
         });
-        Path staged = file.resolveSibling(".accounts.json.part");
-        JSON.writeValue(staged.toFile(), out);
-        Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        durable.replace(file, stream -> JSON.writeValue(stream, out));
     }
 
     private static Instant instant(String text) {

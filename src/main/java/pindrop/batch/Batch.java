@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import pindrop.outcome.Status;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetReader;
 import pindrop.spreadsheet.SpreadsheetRow;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * One dropped file on its way through pindrop: what the scan found (columns, row count, duplicate users)
@@ -48,7 +51,14 @@ public final class Batch {
     private final OutcomeJournal.Resume resume;
     private final Optional<AccountPlan> dryRunPlan;
     private volatile String interruptedBecause;
+    private volatile String siteFailure;
     private int rowsInFlight;
+    private final int window;
+    /** Rows answered a code that may be the site's failure, by index, until their streak is decided. */
+    private final Map<Long, Undecided> undecided = new HashMap<>();
+
+    private record Undecided(Outcome answered, SiteFailureBreaker.Streak streak) {
+    }
 
     /** A dry run's batch has the plan of which account would take which row; a real run's has none. */
     Batch(Path input, String inputName, String job, Optional<AccountPlan> dryRunPlan, Scan scan, Outbox outbox,
@@ -66,6 +76,7 @@ public final class Batch {
         this.resultsStaged = outbox.staging(base + ".results.csv");
         this.retryStaged = outbox.staging(base + ".retry.csv");
         this.writer = new ResultsWriter(resultsStaged, retryStaged, scan.header(), window);
+        this.window = window;
         for (Status s : Status.values()) {
             counts.put(s, new LongAdder());
         }
@@ -152,10 +163,70 @@ public final class Batch {
     public void record(long index, Outcome outcome, boolean fromJournal) throws InterruptedException {
         try {
             recordOnce(index, outcome, fromJournal);
+            recordDecided(index, false);
         } finally {
-            synchronized (this) {
-                rowsInFlight--;
-                notifyAll();
+            rowEnded();
+        }
+    }
+
+    /**
+     * Records a row whose answer was a code that is no verdict on the row, once its {@code streak} is decided:
+     * DEFERRED (in the retry file) when the whole site answered it, as answered when the row's own. Until then
+     * it waits here, not in a thread; a row recorded later, or the end of the file, decides.
+     */
+    public void recordWhenDecided(long index, Outcome answered, SiteFailureBreaker.Streak streak)
+            throws InterruptedException {
+        try {
+            synchronized (undecided) {
+                undecided.put(index, new Undecided(answered, streak));
+            }
+            recordDecided(index, false);
+        } finally {
+            rowEnded();
+        }
+    }
+
+    /** The file's end: its undecided rows are written as the breaker sees their streak now. */
+    public void settleUndecided() throws InterruptedException {
+        recordDecided(Long.MAX_VALUE, true);
+    }
+
+    /** The whole site failed while this file ran: its summary says so. */
+    public void siteFailed(String why) {
+        siteFailure = why;
+    }
+
+    private synchronized void rowEnded() {
+        rowsInFlight--;
+        notifyAll();
+    }
+
+    /**
+     * Writes the undecided rows whose streak is decided; with {@code all} (the file's end) every one, as the
+     * breaker sees it now. A row undecided far behind {@code index} is written as answered, so the in-order
+     * writer never waits on it for room.
+     */
+    private void recordDecided(long index, boolean all) throws InterruptedException {
+        List<Map.Entry<Long, Undecided>> ready = new ArrayList<>();
+        synchronized (undecided) {
+            for (Iterator<Map.Entry<Long, Undecided>> it = undecided.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<Long, Undecided> row = it.next();
+                if (all || row.getValue().streak().siteFailed().isPresent() || index - row.getKey() >= window / 2) {
+                    ready.add(row);
+                    it.remove();
+                }
+            }
+        }
+        for (Map.Entry<Long, Undecided> row : ready) {
+            Undecided u = row.getValue();
+            Outcome answered = u.answered();
+            if (u.streak().siteFailed().orElse(false)) {
+                siteFailed(u.streak().siteFailure());
+                recordOnce(row.getKey(), new Outcome(answered.row(), answered.webExId(), Status.DEFERRED,
+                        answered.exceptionId(), u.streak().siteFailure(), answered.account(), answered.attempts(),
+                        answered.input()), false);
+            } else {
+                recordOnce(row.getKey(), answered, false);
             }
         }
     }
@@ -222,7 +293,9 @@ public final class Batch {
      * Publishes results, retry and, last, the summary; returns the summary. A batch whose DEFERRED rows are
      * still to be sent keeps its journal open, so the next run of its input sends only those.
      */
-    public Map<String, Object> finish(Optional<Instant> accountsBack, boolean rowsStillToSend) throws IOException {
+    public Map<String, Object> finish(Optional<Instant> accountsBack, boolean rowsStillToSend)
+            throws IOException, InterruptedException {
+        settleUndecided();
         writer.close();
         if (writer.written() != scan.rows()) {
             // never publish a report that silently lacks rows: the file fails instead and is kept
@@ -240,8 +313,13 @@ public final class Batch {
         summary.put("retry", base + ".retry.csv");
         summary.put("report", base + ".report.html");
         accountsBack.ifPresent(at -> summary.put("deferredUntil", at.toString()));
-        HtmlReport.write(outbox.dir().resolve(base + ".results.csv"), summary, outbox.dir().resolve(base + ".report.html"));
+        if (siteFailure != null) {
+            summary.put("siteFailure", siteFailure);
+        }
+        HtmlReport.write(outbox.dir().resolve(base + ".results.csv"), summary, outbox.dir().resolve(base + ".report.html"),
+                outbox.durable());
         outbox.publishSummary(base, summary);
+        // only once the whole set is on disk: a journal marked complete is never resumed
         if (!rowsStillToSend) {
             journal.complete();
         }

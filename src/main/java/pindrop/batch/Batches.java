@@ -40,6 +40,7 @@ import pindrop.spreadsheet.HeaderAliases;
 import pindrop.spreadsheet.RejectedFileException;
 import pindrop.spreadsheet.SpreadsheetRow;
 import pindrop.status.RowMetrics;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * A dropped file's life in the route: opened (scanned, its journal found or begun, or rejected with a reason
@@ -90,8 +91,8 @@ public final class Batches {
         // resume; a dry run has its own, so a real run never resumes a dry run's VALID rows
         Path journalDir = journals.resolve(job + (dryRun ? "-dry-run-" : "-") + contentHash(file.toPath()));
         // a dry run sends nothing, so an interrupted one simply starts over: its plan then counts from the start
-        OutcomeJournal journal = dryRun ? OutcomeJournal.fresh(journalDir, journalSync)
-                : OutcomeJournal.open(journalDir, journalSync);
+        OutcomeJournal journal = dryRun ? OutcomeJournal.fresh(journalDir, journalSync, outbox.durable())
+                : OutcomeJournal.open(journalDir, journalSync, outbox.durable());
         Optional<AccountPlan> plan = dryRun ? Optional.of(new AccountPlan(pool.view())) : Optional.empty();
         Batch batch = new Batch(file.toPath(), name, job, plan, scan, outbox, simulated, window, journal,
                 outcomeBase(journalDir, name, outcomeSuffix(dryRun)));
@@ -137,22 +138,37 @@ public final class Batches {
         return new AtomicInteger(batch.earlierCalls(index));
     }
 
-    /** Records the row's outcome: the one it resumed with, or its verdict with its account and attempts. */
+    /**
+     * Records the row's outcome: the one it resumed with, or its verdict with its account and attempts. A row of a
+     * streak of one code ({@code siteStreak}) waits in its file until the streak is decided; a row the whole
+     * site's failure deferred ({@code siteFailure}) marks its file.
+     */
     public void record(@ExchangeProperty(RowVariables.BATCH) Batch batch,
             @ExchangeProperty(Exchange.SPLIT_INDEX) long index, @Variable(RowVariables.INPUT) SpreadsheetRow row,
             @Variable(RowVariables.RESUMED) Outcome resumed, @Variable(RowVariables.VERDICT) RowVerdict verdict,
             @Variable(RowVariables.ACCOUNT) String account, @Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
-            CamelContext context) throws InterruptedException {
+            @Variable(RowVariables.SITE_STREAK) SiteFailureBreaker.Streak streak,
+            @Variable(RowVariables.SITE_FAILURE) String siteFailure, CamelContext context)
+            throws InterruptedException {
         if (resumed != null) {
             batch.record(index, resumed, true);
             return;
         }
         Objects.requireNonNull(verdict, () -> "row " + row.number() + " of " + batch.inputName() + " has no verdict");
-        List<String> input = verdict.status().retryable() ? List.copyOf(row.columns().values()) : List.of();
+        // a row of a streak keeps its input: it is DEFERRED, and in the retry file, if the streak was the site's
+        List<String> input = verdict.status().retryable() || streak != null ? List.copyOf(row.columns().values())
+                : List.of();
         Outcome outcome = new Outcome(row.number(), row.get(batch.userColumn()), verdict.status(),
                 verdict.exceptionId(), verdict.reason(), account == null ? "" : account,
                 attempts == null ? 0 : attempts.get(), input);
-        batch.record(index, outcome, false);
+        if (siteFailure != null) {
+            batch.siteFailed(siteFailure);
+        }
+        if (streak != null) {
+            batch.recordWhenDecided(index, outcome, streak);
+        } else {
+            batch.record(index, outcome, false);
+        }
         RowMetrics.count(context, batch.job(), batch.dryRun(), verdict.status());
     }
 
@@ -167,6 +183,7 @@ public final class Batches {
     public void finish(Exchange exchange) throws IOException, InterruptedException {
         Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         open.remove(batch);
+        batch.settleUndecided();
         boolean deferred = batch.count(Status.DEFERRED) > 0;
         Optional<Instant> accountsBack = deferred ? pool.nextUsableAt() : Optional.empty();
         // in service mode pindrop sends the DEFERRED rows itself once an account is back (DeferredInputs)
@@ -242,7 +259,8 @@ public final class Batches {
             return Files.readString(saved, StandardCharsets.UTF_8);
         }
         String base = outbox.claim(inputName, suffix);
-        Files.writeString(saved, base, StandardCharsets.UTF_8);
+        byte[] name = base.getBytes(StandardCharsets.UTF_8);
+        outbox.durable().replace(saved, out -> out.write(name));
         return base;
     }
 

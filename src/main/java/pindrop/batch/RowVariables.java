@@ -62,6 +62,17 @@ public final class RowVariables {
      */
     public static final String CALLER_ID = "callerId";
 
+    /**
+     * {@code SiteFailureBreaker.Streak}: the run of one code over many users this row's answer joined; the row's
+     * outcome waits until it is decided. Writer: siteFailures.observe (direct:webex-setuser). Reader: batches.record.
+     */
+    public static final String SITE_STREAK = "siteStreak";
+    /**
+     * {@code String}: why the row was DEFERRED because the whole site fails. Writers: siteFailures.admit and
+     * observe (direct:webex-setuser). Reader: batches.record.
+     */
+    public static final String SITE_FAILURE = "siteFailure";
+
     // --- exchange properties ---
 
     /** {@link Batch}: the file being processed. Writer: batches.open. Readers: every row step. */

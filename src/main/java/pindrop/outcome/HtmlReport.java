@@ -3,11 +3,8 @@ package pindrop.outcome;
 import static pindrop.outcome.Html.escape;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import pindrop.durable.DurableFiles;
 
 /**
  * {@code NAME.report.html}: one processed file's outcome for a person, in a single self-contained page (inline
@@ -66,17 +65,11 @@ public final class HtmlReport {
      * The report appears at {@code target} complete or not at all: it is written to a hidden file beside it
      * and renamed.
      */
-    public static void write(Path resultsCsv, Map<String, Object> summary, Path target) throws IOException {
-        String html = render(ResultsDigest.read(resultsCsv), summary, resultsCsv.getFileName().toString());
-        Path staged = target.resolveSibling("." + target.getFileName() + ".part");
-        try {
-            try (Writer out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
-                out.write(html);
-            }
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(staged);
-        }
+    public static void write(Path resultsCsv, Map<String, Object> summary, Path target, DurableFiles durable)
+            throws IOException {
+        byte[] html = render(ResultsDigest.read(resultsCsv), summary, resultsCsv.getFileName().toString())
+                .getBytes(StandardCharsets.UTF_8);
+        durable.replace(target, out -> out.write(html));
     }
 
     /** The page as text; bounded in size because the digest is. */

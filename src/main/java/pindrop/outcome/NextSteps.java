@@ -42,7 +42,12 @@ final class NextSteps {
                     + "with only those rows.");
         }
         long deferred = digest.count(Status.DEFERRED);
-        if (deferred > 0) {
+        Object siteFailure = summary.get("siteFailure");
+        if (deferred > 0 && siteFailure != null) {
+            steps.add(rows(deferred) + " DEFERRED because the whole site failed, not the rows: " + siteFailure
+                    + ". Drop " + retry + " into the inbox once the site works again (a service pindrop sends them"
+                    + " by itself).");
+        } else if (deferred > 0) {
             steps.add(rows(deferred) + " DEFERRED: drop " + retry + " into the inbox "
                     + when(summary.get("deferredUntil"), summary.get("finished")) + ".");
         }

@@ -3,7 +3,6 @@ package pindrop.outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +10,14 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import pindrop.durable.DurableFiles;
+
 /**
  * The folder reporting systems read. Every outcome file is written aside under a hidden name and renamed
  * into place when complete, so a reader never sees half a file; the summary is published last, so its
- * presence means the set is complete. No earlier report is ever overwritten.
+ * presence means the set is complete. No earlier report is ever overwritten. Each file is forced to disk before
+ * its rename and the folder after it ({@link DurableFiles}), so after a power cut a published name never
+ * points at an empty file.
  */
 public final class Outbox {
 
@@ -23,10 +26,21 @@ public final class Outbox {
     static final String STATUS = "pindrop.status.json";
 
     private final Path dir;
+    private final DurableFiles durable;
     private final Set<String> claimed = new HashSet<>();
 
     public Outbox(Path dir) {
+        this(dir, new DurableFiles());
+    }
+
+    public Outbox(Path dir, DurableFiles durable) {
         this.dir = dir;
+        this.durable = durable;
+    }
+
+    /** How this outbox, and the journals of what it publishes, put files on disk. */
+    public DurableFiles durable() {
+        return durable;
     }
 
     public Path dir() {
@@ -59,15 +73,22 @@ public final class Outbox {
         return dir.resolve("." + fileName + ".part");
     }
 
+    /** Forced to disk, then renamed into place; {@link #publishSummary} makes the renames durable. */
     public void publish(Path staged, String fileName) throws IOException {
-        Files.move(staged, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        durable.publish(staged, dir.resolve(fileName));
     }
 
+    /**
+     * Publishes the summary, last: the renames of the set's other files are forced to disk before it, and its
+     * own after it, so a summary on disk means the whole set is.
+     */
     public void publishSummary(String base, Map<String, Object> summary) throws IOException {
         String name = base + ".summary.json";
         Path staged = staging(name);
         JSON.writeValue(staged.toFile(), summary);
+        durable.forceFolder(dir);
         publish(staged, name);
+        durable.forceFolder(dir);
         synchronized (this) {
             claimed.remove(base);
         }

@@ -23,13 +23,16 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import pindrop.durable.DurableFiles;
+
 /**
  * The journal of one input file, so a killed or stopped run resumes where it was: a {@code C} line before
  * each call to Webex and a {@code D} line with the outcome when a row is done. Each line is handed to the
  * operating system at once (a killed process loses nothing) and forced to disk in groups by a flusher of
  * its own every {@code pindrop.journal-sync}, as databases commit: an fsync took hundreds of milliseconds on
  * the machines here, and in the rows' threads it stalled calls enough to bunch them past the rate limit. A
- * power cut loses at most that interval. A {@code complete} file marks a journal whose outcome files were published.
+ * power cut loses at most that interval. A {@code complete} file marks a journal whose outcome files were published;
+ * it is written whole and forced ({@link DurableFiles}), after the outcome files are on disk.
  */
 public final class OutcomeJournal implements Closeable {
 
@@ -42,12 +45,14 @@ public final class OutcomeJournal implements Closeable {
     }
 
     private final Path dir;
+    private final DurableFiles durable;
     private final FileChannel channel;
     private final ScheduledExecutorService flusher;
     private volatile boolean unforced;
 
-    private OutcomeJournal(Path dir, Duration sync) throws IOException {
+    private OutcomeJournal(Path dir, Duration sync, DurableFiles durable) throws IOException {
         this.dir = dir;
+        this.durable = durable;
         Files.createDirectories(dir);
         this.channel = FileChannel.open(dir.resolve("journal.csv"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -63,15 +68,16 @@ public final class OutcomeJournal implements Closeable {
      * Opens the journal in {@code dir}. One left by an interrupted run is resumed; one whose outcome files
      * were published belongs to an earlier run of the same content and is started afresh.
      */
-    public static OutcomeJournal open(Path dir, Duration sync) throws IOException {
-        return Files.exists(dir.resolve("complete")) ? fresh(dir, sync) : new OutcomeJournal(dir, sync);
+    public static OutcomeJournal open(Path dir, Duration sync, DurableFiles durable) throws IOException {
+        return Files.exists(dir.resolve("complete")) ? fresh(dir, sync, durable)
+                : new OutcomeJournal(dir, sync, durable);
     }
 
     /** Opens an empty journal in {@code dir}, whatever an earlier run left there (a dry run never resumes). */
-    public static OutcomeJournal fresh(Path dir, Duration sync) throws IOException {
+    public static OutcomeJournal fresh(Path dir, Duration sync, DurableFiles durable) throws IOException {
         Files.deleteIfExists(dir.resolve("journal.csv"));
         Files.deleteIfExists(dir.resolve("complete"));
-        return new OutcomeJournal(dir, sync);
+        return new OutcomeJournal(dir, sync, durable);
     }
 
     /** What the journal holds from an interrupted run; empty for a new one. */
@@ -116,7 +122,8 @@ public final class OutcomeJournal implements Closeable {
     /** The outcome files are published: the journal is kept only until its retention ends. */
     public void complete() throws IOException {
         force();
-        Files.writeString(dir.resolve("complete"), java.time.Instant.now().toString());
+        byte[] at = java.time.Instant.now().toString().getBytes(StandardCharsets.UTF_8);
+        durable.replace(dir.resolve("complete"), out -> out.write(at));
     }
 
     /** Forces what was written to disk, e.g. before a stop. */

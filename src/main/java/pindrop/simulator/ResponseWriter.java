@@ -26,8 +26,13 @@ final class ResponseWriter {
     }
 
     byte[] failure(WebexError error) {
+        return failure(error.exceptionId(), error.reason());
+    }
+
+    /** A FAILURE with any exceptionID, e.g. one a site-wide outage answers. */
+    byte[] failure(String exceptionId, String reason) {
         return document(xml -> {
-            writeHeader(xml, "FAILURE", error);
+            writeHeader(xml, "FAILURE", exceptionId, reason);
             xml.writeStartElement("serv", "body", SERV_NS);
             xml.writeEmptyElement("serv", "bodyContent", SERV_NS);
             xml.writeEndElement();
@@ -67,7 +72,7 @@ final class ResponseWriter {
 
     private byte[] success(String bodyType, XmlPart content) {
         return document(xml -> {
-            writeHeader(xml, "SUCCESS", null);
+            writeHeader(xml, "SUCCESS", null, null);
             xml.writeStartElement("serv", "body", SERV_NS);
             xml.writeStartElement("serv", "bodyContent", SERV_NS);
             xml.writeAttribute("xsi", XSI_NS, "type", bodyType);
@@ -78,16 +83,17 @@ final class ResponseWriter {
         });
     }
 
-    private static void writeHeader(XMLStreamWriter xml, String result, WebexError error) throws XMLStreamException {
+    private static void writeHeader(XMLStreamWriter xml, String result, String exceptionId, String reason)
+            throws XMLStreamException {
         xml.writeStartElement("serv", "header", SERV_NS);
         xml.writeStartElement("serv", "response", SERV_NS);
         servLeaf(xml, "result", result);
-        if (error != null) {
-            servLeaf(xml, "reason", error.reason());
+        if (exceptionId != null) {
+            servLeaf(xml, "reason", reason);
         }
         servLeaf(xml, "gsbStatus", "PRIMARY");
-        if (error != null) {
-            servLeaf(xml, "exceptionID", error.exceptionId());
+        if (exceptionId != null) {
+            servLeaf(xml, "exceptionID", exceptionId);
         }
         xml.writeEndElement();
         xml.writeEndElement();

@@ -66,6 +66,10 @@ import javax.net.ssl.SSLContext;
  * <li>{@link Builder#resetRate}: that fraction has its connection closed without any response.</li>
  * <li>{@link Builder#seed}: seeds the three random faults (one draw per call), so a run can be repeated.</li>
  * <li>{@link Builder#clock}: the clock of the rolling minute and of {@link Call#arrival()}.</li>
+ * <li>{@link Builder#firstCallsAnswer503}: the first N calls of any kind answer HTTP 503 (before the random
+ *     faults).</li>
+ * <li>{@link Builder#siteFailsAfter}: after N SetUser calls reached the operation, every SetUser answers the
+ *     given exceptionID and reason, whoever the user, until {@link #recover()}; GetUser still works.</li>
  * </ul>
  *
  * <h2>HTTPS</h2>
@@ -133,6 +137,7 @@ public final class WebexSimulator implements AutoCloseable {
     private final UserDirectory directory;
     private final CallerLimits limits;
     private final FaultInjector faults;
+    private final SiteOutage outage;
     private final CallLog log = new CallLog();
     private final XmlServiceHandler handler;
     private HttpServer server;
@@ -145,7 +150,10 @@ public final class WebexSimulator implements AutoCloseable {
         directory = new UserDirectory(builder.users, builder.anyUser);
         limits = new CallerLimits(builder.perMinuteLimit, builder.setUserQuota, builder.clock);
         faults = new FaultInjector(builder.resetRate, builder.http503Rate, builder.backendFaultRate, builder.seed);
-        handler = new XmlServiceHandler(new XmlService(siteName, directory, limits, faults), log, builder.latency,
+        outage = new SiteOutage(builder.first503s, builder.setUsersBeforeFailure, builder.siteFailure,
+                builder.siteFailureReason);
+        handler = new XmlServiceHandler(new XmlService(siteName, directory, limits, faults, outage), log,
+                builder.latency,
                 builder.clock);
     }
 
@@ -246,6 +254,12 @@ public final class WebexSimulator implements AutoCloseable {
         limits.reset();
         directory.reset();
         faults.reset();
+        outage.reset();
+    }
+
+    /** The site-wide SetUser failure ({@link Builder#siteFailsAfter}) ends: SetUser answers as usual again. */
+    public void recover() {
+        outage.recover();
     }
 
     /** Stops at once: connections in flight are closed, sleeping handlers interrupted. */
@@ -385,6 +399,10 @@ public final class WebexSimulator implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private SSLContext tls;
+        private int first503s;
+        private int setUsersBeforeFailure;
+        private String siteFailure;
+        private String siteFailureReason;
 
         private Builder() {
         }
@@ -497,6 +515,23 @@ public final class WebexSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("the fault rates add up to more than 1");
             }
             return new WebexSimulator(this);
+        }
+
+        /** The first {@code calls} calls of any kind, GetUser checks included, answer HTTP 503. */
+        public Builder firstCallsAnswer503(int calls) {
+            this.first503s = requireAtLeast(calls, 0, "firstCallsAnswer503");
+            return this;
+        }
+
+        /**
+         * After {@code setUserCalls} SetUser calls reached the site, every SetUser answers {@code exceptionId}
+         * with {@code reason}, whoever the user, until {@link WebexSimulator#recover()}; GetUser still works.
+         */
+        public Builder siteFailsAfter(int setUserCalls, String exceptionId, String reason) {
+            this.setUsersBeforeFailure = requireAtLeast(setUserCalls, 0, "setUserCalls");
+            this.siteFailure = requireText(exceptionId, "exceptionId");
+            this.siteFailureReason = requireText(reason, "reason");
+            return this;
         }
 
         private Builder caller(String id, XmlRequest.Credential credential, boolean siteAdmin) {

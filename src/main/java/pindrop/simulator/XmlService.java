@@ -30,14 +30,17 @@ final class XmlService {
     private final UserDirectory directory;
     private final CallerLimits limits;
     private final FaultInjector faults;
+    private final SiteOutage outage;
     private final RequestParser parser = new RequestParser();
     private final ResponseWriter writer = new ResponseWriter();
 
-    XmlService(String siteName, UserDirectory directory, CallerLimits limits, FaultInjector faults) {
+    XmlService(String siteName, UserDirectory directory, CallerLimits limits, FaultInjector faults,
+            SiteOutage outage) {
         this.siteName = siteName;
         this.directory = directory;
         this.limits = limits;
         this.faults = faults;
+        this.outage = outage;
     }
 
     Answer answer(byte[] body) {
@@ -50,6 +53,9 @@ final class XmlService {
         String operation = request.operation();
         if (!operation.equals(XmlRequest.SET_USER) && !operation.equals(XmlRequest.GET_USER)) {
             return failure(request, WebexError.FORWARD_FAILED); // not simulated: no back end to forward it to
+        }
+        if (outage.answers503()) {
+            return Answer.status(request, 503);
         }
         switch (faults.next()) {
             case RESET -> { return Answer.status(request, Answer.RESET); }
@@ -80,6 +86,10 @@ final class XmlService {
         boolean ownRecord = callerKey.equals(UserDirectory.key(request.targetUser()));
         if (!caller.siteAdmin() && (setUser || !ownRecord)) {
             return failure(request, WebexError.ACCESS_DENIED);
+        }
+        if (setUser && outage.failsSetUser()) {
+            return new Answer(request, 200, outage.exceptionId(),
+                    writer.failure(outage.exceptionId(), outage.reason()));
         }
         return setUser ? setUser(request) : getUser(request);
     }

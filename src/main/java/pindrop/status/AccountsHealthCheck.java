@@ -6,18 +6,22 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import pindrop.account.AccountPool;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
- * Camel health check {@code accounts}: DOWN while no admin account can take a call, saying why. A
+ * Camel health check {@code accounts}: DOWN while no admin account can take a call, or the whole site fails
+ * (no call is sent), saying why. A
  * readiness check only: pindrop is alive meanwhile (files wait in the inbox) and a restart would not help.
  */
 public final class AccountsHealthCheck extends AbstractHealthCheck {
 
     private final AccountPool pool;
+    private final SiteFailureBreaker siteFailures;
 
-    public AccountsHealthCheck(AccountPool pool) {
+    public AccountsHealthCheck(AccountPool pool, SiteFailureBreaker siteFailures) {
         super("pindrop", "accounts");
         this.pool = pool;
+        this.siteFailures = siteFailures;
     }
 
     @Override
@@ -28,7 +32,8 @@ public final class AccountsHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         // the reason begins "no admin account ..." and says when the first is back or what to fix
-        pool.whyUnusable().ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), builder::up);
+        // or, while the whole site fails, "Webex answered CODE … to every SetUser …"
+        siteFailures.whyClosed().or(pool::whyUnusable).ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), builder::up);
     }
 
     /** Camel writes the message into its health JSON as it is: no quote, backslash or line break may break that. */

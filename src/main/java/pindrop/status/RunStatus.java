@@ -11,6 +11,7 @@ import pindrop.account.AccountPool;
 import pindrop.batch.Batch;
 import pindrop.batch.Batches;
 import pindrop.batch.Pace;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * What pindrop is doing now, as the status page and its JSON show it: each file in progress and each admin
@@ -32,10 +33,13 @@ public record RunStatus(String at, boolean accountUsable, String reason, List<Fi
             String backAt, String why) {
     }
 
-    /** {@code role}: leader, or standby while another pindrop leads on the state folder (pindrop.ha). */
-    public static RunStatus of(Batches batches, AccountPool pool, String role) {
+    /**
+     * {@code role}: leader, or standby while another pindrop leads on the state folder (pindrop.ha);
+     * {@code accountUsable} is false, and {@code reason} says why, while the whole site fails too.
+     */
+    public static RunStatus of(Batches batches, AccountPool pool, String role, SiteFailureBreaker siteFailures) {
         // asked first: it may check an unchecked account, which the view then shows
-        Optional<String> unusable = pool.whyUnusable();
+        Optional<String> unusable = siteFailures.whyClosed().or(pool::whyUnusable);
         List<AccountPool.View> views = pool.view();
         String inUse = views.stream().filter(AccountPool.View::takesCalls).findFirst().map(AccountPool.View::id)
                 .orElse(null);

@@ -5,6 +5,7 @@ import org.apache.camel.CamelContext;
 import pindrop.ActiveStandby;
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
+import pindrop.webex.SiteFailureBreaker;
 
 /**
  * Hands Camel what the live status needs: the bean the status routes call and the accounts health check, in
@@ -15,9 +16,10 @@ public final class StatusBeans {
     private StatusBeans() {
     }
 
-    public static void bind(CamelContext context, Batches batches, AccountPool pool, ActiveStandby leadership) {
-        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, leadership));
-        context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool));
+    public static void bind(CamelContext context, Batches batches, AccountPool pool, ActiveStandby leadership,
+            SiteFailureBreaker siteFailures) {
+        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, leadership, siteFailures));
+        context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
         context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
     }

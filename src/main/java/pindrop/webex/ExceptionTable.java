@@ -1,6 +1,7 @@
 package pindrop.webex;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place that maps an exceptionID to what pindrop does about it. Reason texts change; codes do not,
@@ -15,7 +16,21 @@ public final class ExceptionTable {
             "030002", Action.ACCOUNT_SPENT,
             "030047", Action.CREDENTIALS_REFUSED); // Not a valid session ticket: an expired token, too
 
+    /**
+     * Codes that are Webex's verdict on the row itself (the user, the value): however many rows get them, the
+     * site works. Any other code answered to many users in a row is the site's failure (SiteFailureBreaker).
+     */
+    private static final Set<String> VERDICTS_ON_THE_ROW = Set.of(
+            "030001",  // Corresponding User not found
+            "000015",  // Sorry, no record found
+            "999999"); // Not a valid PIN
+
     private ExceptionTable() {
+    }
+
+    /** Whether {@code exceptionId} says something about the row rather than the site. */
+    public static boolean isVerdictOnTheRow(String exceptionId) {
+        return VERDICTS_ON_THE_ROW.contains(exceptionId);
     }
 
     public static Action actionFor(WebexResponse response) {

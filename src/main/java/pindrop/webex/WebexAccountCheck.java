@@ -13,13 +13,19 @@ import net.sf.saxon.s9api.SaxonApiException;
 
 import pindrop.account.Account;
 import pindrop.account.AccountCheck;
+import pindrop.batch.RowVariables;
 import pindrop.check.RowDocument;
+import pindrop.outcome.RowVerdict;
 
 /**
  * GetUser on an admin account's own id through the {@code account-check} route: the account may run SetUser
- * for others only when Webex shows {@code siteAdmin} true. Each unusable verdict says what to fix.
+ * for others only when Webex shows {@code siteAdmin} true. Each unusable verdict says what to fix. A check is a
+ * call: without a definitive answer it is retried with the same back-off and limits as a row's.
  */
 public final class WebexAccountCheck implements AccountCheck {
+
+    /** The variable the check's route leaves its {@link Verdict} in. */
+    private static final String ACCOUNT_VERDICT = "accountVerdict";
 
     private final ProducerTemplate template;
     private final RowDocument rowDocument;
@@ -39,21 +45,45 @@ public final class WebexAccountCheck implements AccountCheck {
         }
         Exchange answer = template.request("direct:account-check", exchange -> {
             exchange.setVariable("row", self);
+            exchange.setProperty(SetUserCall.ACCOUNT, account);
             SetUserCall.credentials(exchange, account);
         });
         Exception failed = answer.getException();
         if (failed != null) {
             return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
         }
-        int http = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        // no verdict on the account: the route's retries were spent (setUserCall.giveUp said why in the row's verdict)
+        Verdict verdict = answer.getVariable(ACCOUNT_VERDICT, Verdict.class);
+        return verdict != null ? verdict
+                : Verdict.noAnswer(answer.getVariable(RowVariables.VERDICT, RowVerdict.class).reason());
+    }
+
+    /**
+     * Judges one GetUser answer of a check into the variable {@code accountVerdict}; an answer that is none yet (HTTP
+     * 5xx or 429, 000035) is a transient failure, which the route retries as it retries a row's call.
+     */
+    public void judge(Exchange exchange) throws TransientWebexException {
+        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
+        int http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (http >= 500 || http == 429) {
+            throw new TransientWebexException("HTTP " + http + " from Webex");
+        }
+        Verdict verdict;
         if (http != 200) {
-            return Verdict.noAnswer("HTTP " + http);
+            verdict = Verdict.noAnswer("HTTP " + http);
+        } else {
+            try {
+                WebexResponse response = WebexResponse.parse(exchange.getMessage().getBody(InputStream.class));
+                if (ExceptionTable.actionFor(response) == Action.RETRY) {
+                    throw new TransientWebexException(response.exceptionId() + " " + response.reason());
+                }
+                verdict = verdict(account, response);
+            } catch (MalformedResponseException e) {
+                verdict = Verdict.noAnswer(e.getMessage());
+            }
         }
-        try {
-            return verdict(account, WebexResponse.parse(answer.getMessage().getBody(InputStream.class)));
-        } catch (MalformedResponseException e) {
-            return Verdict.noAnswer(e.getMessage());
-        }
+        SetUserCall.clearSecrets(exchange);
+        exchange.setVariable(ACCOUNT_VERDICT, verdict);
     }
 
     static Verdict verdict(Account account, WebexResponse response) {

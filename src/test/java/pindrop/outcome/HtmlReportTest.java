@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import pindrop.durable.DurableFiles;
+
 /** Reports written from results files made by the real ResultsWriter, read back as text. */
 class HtmlReportTest {
 
@@ -146,7 +148,7 @@ class HtmlReportTest {
         Path notResults = Files.writeString(dir.resolve("pins.csv"), "webExId,hostPIN\nalice@acme.com,4821\n");
         Path target = dir.resolve("pins.report.html");
 
-        IOException e = assertThrows(IOException.class, () -> HtmlReport.write(notResults, summary(false), target));
+        IOException e = assertThrows(IOException.class, () -> HtmlReport.write(notResults, summary(false), target, new DurableFiles()));
 
         assertTrue(e.getMessage().contains("no column row, status, exceptionId, reason"), e.getMessage());
         assertFalse(Files.exists(target));
@@ -154,7 +156,7 @@ class HtmlReportTest {
 
     private String report(Path results, Map<String, Object> summary) throws IOException {
         Path target = dir.resolve("pins.report.html");
-        HtmlReport.write(results, summary, target);
+        HtmlReport.write(results, summary, target, new DurableFiles());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".")).toList(),
                     "the hidden staging file is renamed, not left behind");
