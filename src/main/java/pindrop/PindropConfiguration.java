@@ -2,6 +2,7 @@ package pindrop;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -10,6 +11,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.Account;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
@@ -26,6 +28,8 @@ import pindrop.check.SettingsCheck;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
+import pindrop.signin.KeptRefreshTokens;
+import pindrop.signin.SignInBeans;
 import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
 import pindrop.webex.SetUserCall;
@@ -62,7 +66,9 @@ public final class PindropConfiguration implements CamelConfiguration {
                     + " run.\n", demo.endpoint());
             demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
         }
-        AccountPool pool = AccountPool.create(AccountSettings.read(properties::resolveProperty),
+        KeptRefreshTokens keptRefreshTokens = new KeptRefreshTokens(state);
+        List<Account> accounts = AccountSettings.read(properties::resolveProperty, keptRefreshTokens::kept);
+        AccountPool pool = AccountPool.create(accounts,
                 new AccountPool.Settings(number(context, "webex.account-quota"),
                         duration(context, "webex.account-quota-window"),
                         duration(context, "webex.account-cool-down"),
@@ -72,6 +78,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);
         RowDocument rowDocument = new RowDocument(stylesheets);
         context.getRegistry().bind("rowDocument", rowDocument);
+        SignInBeans.bind(context, accounts, pool, rowDocument, keptRefreshTokens);
         pool.checkWith(new WebexAccountCheck(context.createProducerTemplate(), rowDocument));
         context.addService(pool);
         Outbox outbox = new Outbox(Path.of(context.resolvePropertyPlaceholders("{{pindrop.outbox}}")));

@@ -14,6 +14,7 @@ import net.sf.saxon.s9api.SaxonApiException;
 import pindrop.account.Account;
 import pindrop.account.AccountCheck;
 import pindrop.check.RowDocument;
+import pindrop.signin.SignInException;
 
 /**
  * GetUser on an admin account's own id through the {@code account-check} route: the account may run SetUser
@@ -37,10 +38,18 @@ public final class WebexAccountCheck implements AccountCheck {
         } catch (XMLStreamException | SaxonApiException e) {
             return Verdict.unusable("its id cannot be written as XML: " + e.getMessage());
         }
-        Exchange answer = template.request("direct:account-check", exchange -> {
-            exchange.setVariable("row", self);
-            SetUserCall.credentials(exchange, account);
-        });
+        Exchange answer = template.getCamelContext().getEndpoint("direct:account-check").createExchange();
+        answer.setVariable("row", self);
+        try {
+            SetUserCall.credentials(answer, account);
+            send(answer);
+            // a 030047 to its ticket: the account signs in again and the same check goes out again
+            while (ticketRefused(answer) && SetUserCall.signInAgain(answer, account)) {
+                send(answer);
+            }
+        } catch (SignInException e) {
+            return e.forGood() ? Verdict.unusable(e.getMessage()) : Verdict.noAnswer(e.getMessage());
+        }
         Exception failed = answer.getException();
         if (failed != null) {
             return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
@@ -56,6 +65,28 @@ public final class WebexAccountCheck implements AccountCheck {
         }
     }
 
+    /** GetUser on the account's own id, with the credentials the exchange holds; its answer kept to be read twice. */
+    private void send(Exchange exchange) {
+        template.send("direct:account-check", exchange);
+        SetUserCall.clearSecrets(exchange);
+        if (exchange.getException() == null) {
+            exchange.getMessage().setBody(exchange.getMessage().getBody(byte[].class));
+        }
+    }
+
+    private static boolean ticketRefused(Exchange answer) {
+        if (answer.getException() != null
+                || answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) != 200) {
+            return false;
+        }
+        try {
+            return ExceptionTable.actionFor(WebexResponse.parse(answer.getMessage().getBody(InputStream.class)))
+                    == Action.SIGN_IN_AGAIN;
+        } catch (MalformedResponseException e) {
+            return false;
+        }
+    }
+
     static Verdict verdict(Account account, WebexResponse response) {
         if (response.success()) {
             String siteAdmin = response.value("siteAdmin");
@@ -66,7 +97,7 @@ public final class WebexAccountCheck implements AccountCheck {
         String answer = response.exceptionId() + " " + response.reason();
         return switch (ExceptionTable.actionFor(response)) {
             case RETRY, ACCOUNT_PAUSED -> Verdict.noAnswer(answer);
-            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> Verdict.unusable("GetUser on its own id answered " + answer
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED, SIGN_IN_AGAIN -> Verdict.unusable("GetUser on its own id answered " + answer
                     + ": " + RefusedCredentials.why(account, response.exceptionId()));
             default -> Verdict.unusable("GetUser on its own id answered " + answer);
         };
