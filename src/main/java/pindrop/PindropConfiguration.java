@@ -22,6 +22,7 @@ import pindrop.batch.GracefulStop;
 import pindrop.batch.InboxGate;
 import pindrop.batch.InputRecovery;
 import pindrop.batch.ProgressLog;
+import pindrop.check.PinRule;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.check.SettingsCheck;
@@ -104,7 +105,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
-        context.getRegistry().bind("settingsCheck", new SettingsCheck());
+        int hostPinLength = number(context, "pindrop.host-pin-length");
+        context.getRegistry().bind("hostPinCheck", new RowCheck(PinRule.hostPin(hostPinLength)));
+        context.getRegistry().bind("settingsCheck", new SettingsCheck(hostPinLength));
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
         StatusBeans.bind(context, batches, pool);
