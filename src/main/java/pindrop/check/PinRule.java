@@ -50,7 +50,9 @@ public final class PinRule {
         if (pin.length() != length) {
             String counted = "PIN has " + pin.length() + " digit" + (pin.length() == 1 ? "" : "s") + ", " + length
                     + " are needed" + whose;
-            boolean lostZeros = pin.length() < length && length - pin.length() <= LOST_ZEROS;
+            // a PIN of Webex's default length on a site of longer PINs was written for the old length, not cut
+            boolean lostZeros = pin.length() < length && length - pin.length() <= LOST_ZEROS
+                    && pin.length() != DEFAULT_LENGTH;
             return Optional.of(lostZeros
                     ? counted + ": the spreadsheet probably dropped a leading zero (format the column as text)"
                     : counted);
