@@ -6,6 +6,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import pindrop.account.AccountPool;
+import pindrop.signin.SignIn;
 
 /**
  * Camel health check {@code accounts}: DOWN while no admin account can take a call, saying why. A
@@ -28,7 +29,12 @@ public final class AccountsHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         // the reason begins "no admin account ..." and says when the first is back or what to fix
-        pool.whyUnusable().ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), builder::up);
+        // a refresh token that runs out soon is a warning: pindrop still works, until it runs out
+        pool.whyUnusable().ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), () -> {
+            SignIn.of(getCamelContext()).map(s -> s.accessTokens().warnings()).filter(w -> !w.isEmpty())
+                    .ifPresent(warnings -> builder.message(jsonSafe(String.join("; ", warnings))));
+            builder.up();
+        });
     }
 
     /** Camel writes the message into its health JSON as it is: no quote, backslash or line break may break that. */

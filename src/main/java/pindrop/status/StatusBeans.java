@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
+import pindrop.signin.SignIn;
 
 /**
  * Hands Camel what the live status needs: the bean the status routes call and the accounts health check, in
@@ -15,7 +16,7 @@ public final class StatusBeans {
     }
 
     public static void bind(CamelContext context, Batches batches, AccountPool pool) {
-        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool));
+        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, SignIn.of(context)));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
     }
