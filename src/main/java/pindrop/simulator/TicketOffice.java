@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The session tickets AuthenticateUser hands out: each names its caller and runs out {@code lifetime} after it
@@ -24,6 +26,7 @@ final class TicketOffice {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<String> ISSUED = new CopyOnWriteArrayList<>();
 
     private final Map<String, Issued> tickets = new ConcurrentHashMap<>();
     private final Duration lifetime;
@@ -61,10 +64,17 @@ final class TicketOffice {
         tickets.clear();
     }
 
-    /** An unguessable token: 32 random bytes, URL-safe Base64. */
+    /** An unguessable token: 32 random bytes, URL-safe Base64; remembered, so a leak test can look for it. */
     static String secret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ISSUED.add(secret);
+        return secret;
+    }
+
+    /** Every ticket, token and code any simulator of this JVM issued. */
+    static List<String> issued() {
+        return List.copyOf(ISSUED);
     }
 }

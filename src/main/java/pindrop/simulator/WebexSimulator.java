@@ -292,6 +292,11 @@ public final class WebexSimulator implements AutoCloseable {
         tickets.revoke(UserDirectory.key(account));
     }
 
+    /** Every session ticket, access token, refresh token and code simulators of this JVM issued: for leak tests. */
+    public static List<String> issuedSecrets() {
+        return TicketOffice.issued();
+    }
+
     /** Refresh-token grants the token endpoint granted to this account. */
     public int tokenRefreshes(String account) {
         return signInLog.refreshes(UserDirectory.key(account));
@@ -616,8 +621,13 @@ public final class WebexSimulator implements AutoCloseable {
 
         /** A site admin who authorised the integration and so holds this refresh token. */
         public Builder oauthAdmin(String id, String refreshToken) {
+            return oauthAccount(id, refreshToken, true);
+        }
+
+        /** An account of the integration; {@code siteAdmin} false makes its SetUser answer 000001. */
+        public Builder oauthAccount(String id, String refreshToken, boolean siteAdmin) {
             users.put(UserDirectory.key(requireText(id, "account id")),
-                    new UserDirectory.SiteUser(id, null, true, null, null, null));
+                    new UserDirectory.SiteUser(id, null, siteAdmin, null, null, null));
             refreshTokens.put(UserDirectory.key(id), requireText(refreshToken, "refreshToken"));
             if (authorizesAs == null) {
                 authorizesAs = UserDirectory.key(id);
