@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
+import pindrop.signin.Authorize;
+
 /**
  * Starts pindrop: as a service watching the inbox, or with {@code --once} to process the inbox and exit
  * (0: every file got its outcome files, 1: a file was rejected, 2: pindrop could not start).
@@ -16,6 +18,9 @@ public final class Pindrop {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Authorize.asked(args)) {
+            System.exit(Authorize.run(args));
+        }
         List<String> camelArgs = new ArrayList<>(List.of(args));
         boolean once = camelArgs.remove("--once");
         Main main = new Main();
