@@ -15,6 +15,8 @@
   <xsl:param name="callerId" select="''"/>
   <xsl:param name="callerPassword" select="''"/>
   <xsl:param name="callerToken" select="''"/>
+  <!-- the account's session ticket (AuthenticateUser): sent instead of its password or token -->
+  <xsl:param name="sessionTicket" select="''"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -28,12 +30,16 @@
           <siteName><xsl:value-of select="$site"/></siteName>
           <webExID><xsl:value-of select="$callerId"/></webExID>
           <xsl:choose>
+            <xsl:when test="string($sessionTicket)">
+              <sessionTicket><xsl:value-of select="$sessionTicket"/></sessionTicket>
+            </xsl:when>
             <xsl:when test="string($callerToken)">
               <webExAccessToken><xsl:value-of select="$callerToken"/></webExAccessToken>
             </xsl:when>
-            <xsl:otherwise>
+            <xsl:when test="string($callerPassword)">
               <password><xsl:value-of select="$callerPassword"/></password>
-            </xsl:otherwise>
+            </xsl:when>
+            <!-- none: AuthenticateUser with an access token, which authenticate.xsl writes into the body -->
           </xsl:choose>
         </securityContext>
       </header>

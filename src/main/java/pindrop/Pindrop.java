@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
+import pindrop.signin.Authorize;
 import pindrop.template.InputTemplate;
 import pindrop.template.JobTemplates;
 
@@ -32,10 +33,7 @@ public final class Pindrop {
         switch (options.command()) {
             case HELP -> System.out.println(PindropOptions.USAGE);
             case TEMPLATE -> System.exit(writeTemplate(options.job(), options.file()));
-            case AUTHORIZE -> {
-                System.err.println("pindrop: --authorize is not available in this build");
-                System.exit(2);
-            }
+            case AUTHORIZE -> System.exit(Authorize.run(options.account()));
             case SERVICE, ONCE -> run(options.command() == PindropOptions.Command.ONCE);
         }
     }

@@ -3,6 +3,7 @@ package pindrop;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -11,6 +12,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pindrop.account.Account;
 import pindrop.account.AccountPool;
 import pindrop.account.AccountSettings;
 import pindrop.batch.Batches;
@@ -21,6 +23,7 @@ import pindrop.batch.GracefulStop;
 import pindrop.batch.InboxGate;
 import pindrop.batch.InputRecovery;
 import pindrop.batch.ProgressLog;
+import pindrop.check.PinRule;
 import pindrop.check.RowCheck;
 import pindrop.check.RowDocument;
 import pindrop.check.SettingsCheck;
@@ -28,6 +31,8 @@ import pindrop.durable.DurableFiles;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
+import pindrop.signin.KeptRefreshTokens;
+import pindrop.signin.SignInBeans;
 import pindrop.simulator.DemoSite;
 import pindrop.status.StatusBeans;
 import pindrop.template.TemplateDownload;
@@ -71,7 +76,9 @@ public final class PindropConfiguration implements CamelConfiguration {
                     + " run.\n", demo.endpoint());
             demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
         }
-        AccountPool pool = AccountPool.create(AccountSettings.read(properties::resolveProperty),
+        KeptRefreshTokens keptRefreshTokens = new KeptRefreshTokens(state);
+        List<Account> accounts = AccountSettings.read(properties::resolveProperty, keptRefreshTokens::kept);
+        AccountPool pool = AccountPool.create(accounts,
                 new AccountPool.Settings(number(context, "webex.account-quota"),
                         duration(context, "webex.account-quota-window"),
                         duration(context, "webex.account-cool-down"),
@@ -81,6 +88,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);
         RowDocument rowDocument = new RowDocument(stylesheets);
         context.getRegistry().bind("rowDocument", rowDocument);
+        SignInBeans.bind(context, accounts, pool, rowDocument, keptRefreshTokens);
         WebexAccountCheck accountCheck = new WebexAccountCheck(context.createProducerTemplate(), rowDocument);
         context.getRegistry().bind("accountCheck", accountCheck);
         pool.checkWith(accountCheck);
@@ -126,7 +134,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("deferredInputs", new DeferredInputs(pool, inbox));
         context.getRegistry().bind("progressLog", new ProgressLog(batches, pool));
         context.getRegistry().bind("rowCheck", new RowCheck());
-        context.getRegistry().bind("settingsCheck", new SettingsCheck());
+        int hostPinLength = number(context, "pindrop.host-pin-length");
+        context.getRegistry().bind("hostPinCheck", new RowCheck(PinRule.hostPin(hostPinLength)));
+        context.getRegistry().bind("settingsCheck", new SettingsCheck(hostPinLength));
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
         StatusBeans.bind(context, batches, pool, leadership, siteFailures);

@@ -153,9 +153,10 @@ class LiveStatusTest {
         assertTrue(metrics.contains(rowsOf + "\"FAILURE\"} 1.0"), metrics);
         assertTrue(metrics.contains("pindrop_webex_calls_total{account=\"admin1@acme.com\",result=\"030001\"} 1.0"),
                 metrics);
-        // nine SetUser calls and the account's GetUser check
-        assertTrue(metrics.contains("pindrop_webex_calls_total{account=\"admin1@acme.com\",result=\"SUCCESS\"} 10.0"),
+        // nine SetUser calls, the account's GetUser check and its sign-in (AuthenticateUser), counted apart too
+        assertTrue(metrics.contains("pindrop_webex_calls_total{account=\"admin1@acme.com\",result=\"SUCCESS\"} 11.0"),
                 metrics);
+        assertTrue(metrics.contains("pindrop_webex_signins_total{account=\"admin1@acme.com\"} 1.0"), metrics);
     }
 
     @Test

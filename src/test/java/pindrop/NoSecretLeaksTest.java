@@ -24,14 +24,17 @@ import pindrop.simulator.WebexSimulator;
 
 /**
  * A full {@code --once} run with DEBUG logging for everything (pindrop, Camel, HttpClient), with successes,
- * refusals, local rejections, retried faults, an expired token, a wrong password and a rejected file: no
- * password, token or PIN of the run appears in any line pindrop printed or in any file it wrote.
+ * refusals, local rejections, retried faults, an expired token, a wrong password and a rejected file, session
+ * tickets and an OAuth integration account: no password, token, client secret, refresh token, session ticket or
+ * PIN of the run appears in any line pindrop printed or in any file it wrote.
  */
 class NoSecretLeaksTest extends SiteTest {
 
     static final String WRONG_PASSWORD = "Wr0ng-pa55word-of-admin1";
     static final String TOKEN = "tok3n-Of-Admin2-xyzzy";
     static final String PASSWORD = "pa55word-Of-Admin3-plugh";
+    static final String CLIENT_SECRET = "cl1ent-S3cret-of-the-integration";
+    static final String REFRESH_TOKEN = "r3fresh-T0ken-Of-Admin4-frotz";
     static final TestCertificates CERTIFICATES = TestCertificates.get();
 
     /** PINs Webex accepts, chosen so no timestamp, port or setting of a run looks like one. */
@@ -48,9 +51,13 @@ class NoSecretLeaksTest extends SiteTest {
                 .admin("admin1@acme.com", "the-real-password")
                 .tokenAdmin("admin2@acme.com", TOKEN)
                 .admin("admin3@acme.com", PASSWORD)
+                // an integration account: its access token fetched at start, its refresh token rotated and kept,
+                // a sign-in with its access token; not a site admin, so it takes no row from the others' story
+                .oauth("pindrop-client", CLIENT_SECRET).oauthAccount("admin4@acme.com", REFRESH_TOKEN, false)
+                .rotateRefreshTokens(true)
                 .users(known)
                 .setUserQuota(8)
-                .http503Rate(0.15).backendFaultRate(0.10).resetRate(0.05).seed(11)
+                .http503Rate(0.15).backendFaultRate(0.10).resetRate(0.05).seed(5)
                 .tls(CERTIFICATES.serverContext()).build().start();
         List<String> rows = new ArrayList<>();
         List<String> pins = new ArrayList<>(GOOD_PINS);
@@ -79,6 +86,11 @@ class NoSecretLeaksTest extends SiteTest {
         env.put("WEBEX_ACCOUNT_2_TOKEN", TOKEN);
         env.put("WEBEX_ACCOUNT_3_ID", "admin3@acme.com");
         env.put("WEBEX_ACCOUNT_3_PASSWORD", PASSWORD);
+        env.put("WEBEX_ACCOUNT_4_ID", "admin4@acme.com");
+        env.put("WEBEX_ACCOUNT_4_REFRESH_TOKEN", REFRESH_TOKEN);
+        env.put("WEBEX_OAUTH_CLIENT_ID", "pindrop-client");
+        env.put("WEBEX_OAUTH_CLIENT_SECRET", CLIENT_SECRET);
+        env.put("WEBEX_OAUTH_TOKEN_URL", simulator.tokenUrl().toString());
         env.put("WEBEX_TRUSTSTORE", CERTIFICATES.trustStore().file().toString());
         env.put("WEBEX_TRUSTSTORE_PASSWORD", CERTIFICATES.trustStore().password());
         env.put("WEBEX_RATE", "1000");
@@ -95,8 +107,10 @@ class NoSecretLeaksTest extends SiteTest {
         List<String> lines = once.lines();
         log.assertWellFormed(lines);
         assertTrue(lines.stream().anyMatch(log::isDebug), "DEBUG logging was on");
-        assertTrue(lines.stream().map(log::decoded).anyMatch(l -> l.contains("<webExAccessToken>xxxxx</webExAccessToken>")),
-                "the tracer printed envelopes");
+        assertTrue(lines.stream().map(log::decoded).anyMatch(l -> l.contains("<sessionTicket>xxxxx</sessionTicket>")),
+                "the tracer printed envelopes with session tickets");
+        assertTrue(lines.stream().map(log::decoded).anyMatch(l -> l.contains("<accessToken>xxxxx</accessToken>")),
+                "the tracer printed admin2's sign-in with its access token");
         assertTrue(lines.stream().anyMatch(log::hasStackTrace), "a stack trace was logged");
         assertTrue(lines.stream().anyMatch(l -> l.contains("renew WEBEX_ACCOUNT_2_TOKEN")), "the token expired");
         assertTrue(simulator.calls().stream().anyMatch(c -> c.httpStatus() == 503), "a call was retried");
@@ -105,7 +119,14 @@ class NoSecretLeaksTest extends SiteTest {
         assertEquals(2, counts.get("FAILURE").asInt(), counts::toString);
         assertEquals(2, counts.get("INVALID").asInt(), counts::toString);
 
-        List<Pattern> secrets = Stream.of(WRONG_PASSWORD, TOKEN, PASSWORD, CERTIFICATES.trustStore().password())
+        assertTrue(simulator.signIns("admin3@acme.com") > 0, "admin3's calls carried a session ticket");
+        assertTrue(simulator.tokenRefreshes("admin4@acme.com") > 0, "admin4 fetched an access token");
+        assertTrue(simulator.callsCarrying("admin4@acme.com", "AuthenticateUser", "accessToken") > 0,
+                "admin4 signed in with its access token");
+        // session tickets, access tokens and rotated refresh tokens the simulator issued during the run
+        List<String> issued = WebexSimulator.issuedSecrets();
+        List<Pattern> secrets = Stream.concat(Stream.of(WRONG_PASSWORD, TOKEN, PASSWORD, CLIENT_SECRET, REFRESH_TOKEN,
+                CERTIFICATES.trustStore().password()), issued.stream())
                 .map(secret -> Pattern.compile(Pattern.quote(secret))).toList();
         List<Pattern> pinPatterns = pins.stream().map(pin -> Pattern.compile("(?<![0-9])" + pin + "(?![0-9])")).toList();
         List<String> leaks = new ArrayList<>();
@@ -116,6 +137,10 @@ class NoSecretLeaksTest extends SiteTest {
         search("output", decoded, secrets, leaks);
         search("output", decoded, pinPatterns, leaks);
         for (Path file : files(root.resolve("outbox"), root.resolve("state"))) {
+            // the one file meant to hold a refresh token: pindrop's own, readable by its owner only
+            if (file.getFileName().toString().equals("refresh-tokens.json")) {
+                continue;
+            }
             List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
             search(root.relativize(file).toString(), content, secrets, leaks);
             // the retry file is an input to drop again: it holds the PINs of the rows still to do, as the input does

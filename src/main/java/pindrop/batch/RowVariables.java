@@ -79,6 +79,11 @@ public final class RowVariables {
     public static final String BATCH = "PindropBatch";
     /** {@code pindrop.account.Account}: the account of the call in flight. Writer: setUserCall.prepare. Reader: setUserCall.judge. */
     public static final String CALL_ACCOUNT = "PindropAccount";
+    /**
+     * {@code pindrop.signin.Credentials}: what the call in flight carried (its session ticket, so a 030047 says
+     * which one was refused). Writer: setUserCall.prepare. Reader: setUserCall.judge.
+     */
+    public static final String CALL_CREDENTIALS = "PindropCredentials";
     /** {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer: batches. */
     public static final String MOVE_TO = "PindropMoveTo";
 

@@ -21,7 +21,16 @@ import pindrop.spreadsheet.SpreadsheetRow;
 public final class RowCheck {
 
     private final UserCheck userCheck = new UserCheck();
-    private final PinRule pinRule = new PinRule();
+    private final PinRule pinRule;
+
+    public RowCheck() {
+        this(new PinRule());
+    }
+
+    /** The check of a job whose PIN has its own rule: the host PIN job's is the site's host PIN length. */
+    public RowCheck(PinRule pinRule) {
+        this.pinRule = pinRule;
+    }
 
     /** The column the job writes: one of the comma-separated names in the route's variable {@code valueColumn}. */
     public JobColumns columns(@Variable(RowVariables.VALUE_COLUMN) String valueColumn) {

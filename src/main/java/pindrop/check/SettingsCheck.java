@@ -34,6 +34,16 @@ public final class SettingsCheck {
 
     private final UserCheck userCheck = new UserCheck();
     private final PinRule pinRule = new PinRule();
+    private final PinRule hostPinRule;
+
+    public SettingsCheck() {
+        this(PinRule.DEFAULT_LENGTH);
+    }
+
+    /** @param hostPinLength the site's host PIN length, for a column that sets personalMeetingRoom/hostPIN */
+    public SettingsCheck(int hostPinLength) {
+        this.hostPinRule = PinRule.hostPin(hostPinLength);
+    }
 
     /** The mapping the route names, read afresh for each file: an edit applies to the next file dropped. */
     public JobColumns columns(@Variable(RowVariables.MAPPING) String mapping) throws IOException {
@@ -102,7 +112,7 @@ public final class SettingsCheck {
 
     private Optional<String> problem(SettingsMapping.Setting setting, String cell) {
         return switch (setting.check()) {
-            case PIN -> pinRule.problem(cell);
+            case PIN -> (setting.element().endsWith("hostPIN") ? hostPinRule : pinRule).problem(cell);
             case BOOLEAN -> TRUE.contains(lower(cell)) || FALSE.contains(lower(cell)) ? Optional.empty()
                     : Optional.of("must be true or false (yes/no and 1/0 are fine too)");
             case IGNORE -> Optional.empty();

@@ -19,7 +19,7 @@ public final class TraceMask implements ExchangeFormatter {
      * GetUser, the row document's value and cells (a cell may be the PIN column).
      */
     private static final Pattern SECRET_ELEMENT = Pattern.compile("(<((?:[\\w.-]+:)?(?:password|webExAccessToken"
-            + "|sessionTicket|hostPIN|PIN|value|cell))(?:\\s[^>]*)?>)[^<]*(</\\2>)", Pattern.CASE_INSENSITIVE);
+            + "|sessionTicket|accessToken|hostPIN|PIN|value|cell))(?:\\s[^>]*)?>)[^<]*(</\\2>)", Pattern.CASE_INSENSITIVE);
     private static final String MASK = "xxxxx";
 
     private final ExchangeFormatter formatter;

@@ -68,7 +68,7 @@ public final class DemoSite implements Service {
     public Map<String, String> properties() {
         return Map.of("webex.site", SITE, "webex.url", endpoint().toString(),
                 "webex.account.1.id", ADMIN, "webex.account.1.password", adminPassword,
-                "webex.account.1.token", "", "webex.account.2.id", "");
+                "webex.account.1.token", "", "webex.account.1.refresh-token", "", "webex.account.2.id", "");
     }
 
     /** Copies the sample spreadsheet into an inbox that has no input yet, so a newcomer sees an outcome at once. */

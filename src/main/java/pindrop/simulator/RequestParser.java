@@ -46,10 +46,14 @@ final class RequestParser {
 
         String operation = operation(content.getAttributeNS(XSI_NS, "type"));
         boolean namesUser = operation.equals(XmlRequest.SET_USER) || operation.equals(XmlRequest.GET_USER);
+        // AuthenticateUser with an OAuth access token carries it in the body, and no secret in the securityContext
+        Element bodyToken = operation.equals(XmlRequest.AUTHENTICATE_USER) ? child(content, "accessToken") : null;
         return new XmlRequest(
                 requiredText(security, "siteName"),
                 firstText(security, "webExID", "email"),
-                credential(security),
+                bodyToken != null
+                        ? new XmlRequest.Credential(XmlRequest.SecretKind.ACCESS_TOKEN, bodyToken.getTextContent().strip())
+                        : credential(security),
                 operation,
                 namesUser ? requiredText(content, "webExId") : "",
                 operation.equals(XmlRequest.SET_USER) ? changes(content) : XmlRequest.Changes.NONE);

@@ -43,6 +43,14 @@ final class ResponseWriter {
         return success("use:setUserResponse", xml -> { });
     }
 
+    byte[] authenticateUserResponse(String ticket, long createTimeMillis, long timeToLiveSeconds) {
+        return success("use:authenticateUserResponse", xml -> {
+            leaf(xml, "sessionTicket", ticket);
+            leaf(xml, "createTime", String.valueOf(createTimeMillis));
+            leaf(xml, "timeToLive", String.valueOf(timeToLiveSeconds));
+        });
+    }
+
     /** Never-set settings are left out; the password is masked as Webex masks it. */
     byte[] getUserResponse(UserDirectory.SiteUser user) {
         return success("use:getUserResponse", xml -> {

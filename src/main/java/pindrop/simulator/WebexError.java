@@ -12,6 +12,7 @@ enum WebexError {
     USER_NOT_FOUND("030001", "Corresponding User not found"),
     INCORRECT_USER_OR_PASSWORD("030002", "Incorrect user or password"),
     INVALID_SESSION_TICKET("030047", "Not a valid session ticket"),
+    TICKETS_NOT_SUPPORTED("030104", "This operation does not support SessionTicket authentication"),
     INVALID_PIN("999999", "Not a valid PIN! PIN must be 4-digit number and not allow PIN to be Single number"
             + " values or simple sequences, like 1111 or 1234.");
 

@@ -72,6 +72,18 @@ import javax.net.ssl.SSLContext;
  *     given exceptionID and reason, whoever the user, until {@link #recover()}; GetUser still works.</li>
  * </ul>
  *
+ * <h2>Signing in</h2>
+ * <ul>
+ * <li>{@link Builder#ticketLifetime}, {@link Builder#refuseTickets}: AuthenticateUser's session tickets.</li>
+ * <li>{@link Builder#oauth}, {@link Builder#oauthAdmin}: an OAuth integration and the admins who authorised it;
+ *     its token endpoint ({@link #tokenUrl()}) and authorization endpoint ({@link #authorizeUrl()}) run on a port
+ *     of their own. {@link Builder#accessTokenLifetime}, {@link Builder#refreshTokenLifetime},
+ *     {@link Builder#rotateRefreshTokens}, {@link Builder#authorizesAs} shape them.</li>
+ * <li>{@link Builder#hostPinLength}: the site's host PIN length.</li>
+ * <li>What it saw per account: {@link #signIns}, {@link #callsCarrying}, {@link #tokenRefreshes},
+ *     {@link #expiredAccessTokensSeen}.</li>
+ * </ul>
+ *
  * <h2>HTTPS</h2>
  * {@link Builder#tls} serves HTTPS, TLS 1.2 and 1.3 only, still on 127.0.0.1 alone. {@link #endpoint()} then
  * names the host {@code localhost}, the name a test certificate covers; {@link #endpoint(String)} gives the
@@ -84,14 +96,19 @@ import javax.net.ssl.SSLContext;
  *     XML (for example {@code xmlns:xsi} missing), any DOCTYPE (no entity is expanded, no external file or URL
  *     read), a root other than {@code serv:message}, a missing or namespaced inner element, a securityContext
  *     without siteName, webExID/email or password/webExAccessToken/sessionTicket, a joinBeforeHost that is
- *     not a boolean, or an operation other than SetUser and GetUser.</li>
+ *     not a boolean, or an operation other than SetUser, GetUser and AuthenticateUser.</li>
  * <li>Random faults: reset, HTTP 503, 000035.</li>
  * <li>A siteName other than the site's: 000000, because the server has no site to forward the request to
  *     (not 030002: the credentials were never checked, and a client must not set an account aside for a
  *     configuration error).</li>
- * <li>A sessionTicket: 030047 {@code Not a valid session ticket}; the simulator issues none.</li>
- * <li>Unknown caller or wrong secret (also a password where a token is expected, or the reverse): 030002.</li>
+ * <li>A sessionTicket that is expired, revoked ({@link #revokeTickets}), unknown or another caller's: 030047
+ *     {@code Not a valid session ticket}.</li>
+ * <li>Unknown caller or wrong secret (also a password where a token is expected, or the reverse; an access token
+ *     of the integration that ran out): 030002.</li>
  * <li>Per-minute limit: 000045.</li>
+ * <li>AuthenticateUser (a password in the securityContext, or an access token in the body's
+ *     {@code accessToken}): a session ticket that lives {@link Builder#ticketLifetime}, or 030104 with
+ *     {@link Builder#refuseTickets}.</li>
  * <li>SetUser quota: 030002.</li>
  * <li>Privilege: a caller that is not site admin gets 000001
  *     {@code Access denied, additional privileges are required} for any SetUser and for GetUser on another
@@ -99,7 +116,7 @@ import javax.net.ssl.SSLContext;
  * <li>The operation. A target user that does not exist answers 030001 {@code Corresponding User not found},
  *     for GetUser too (000015 {@code Sorry, no record found} is the list operations' answer). Then a SetUser
  *     whose hostPIN or phones/PIN is weak answers 999999 and changes nothing; weak means not exactly 4 ASCII
- *     digits, all digits the same, or a run up or down by one (1234, 9876; 7890 passes). Otherwise SetUser
+ *     digits (a hostPIN: the site's host PIN length), all digits the same, or a run up or down by one (1234, 9876; 7890 passes). Otherwise SetUser
  *     changes only the settings it names.</li>
  * </ol>
  * Every call is recorded in {@link #calls()}, faulted ones included. XML answers are HTTP 200 with
@@ -140,7 +157,11 @@ public final class WebexSimulator implements AutoCloseable {
     private final SiteOutage outage;
     private final CallLog log = new CallLog();
     private final XmlServiceHandler handler;
+    private final TicketOffice tickets;
+    private final SignInLog signInLog = new SignInLog();
+    private final OAuthService oauth;
     private HttpServer server;
+    private HttpServer oauthServer;
     private ExecutorService executor;
 
     private WebexSimulator(Builder builder) {
@@ -152,9 +173,13 @@ public final class WebexSimulator implements AutoCloseable {
         faults = new FaultInjector(builder.resetRate, builder.http503Rate, builder.backendFaultRate, builder.seed);
         outage = new SiteOutage(builder.first503s, builder.setUsersBeforeFailure, builder.siteFailure,
                 builder.siteFailureReason);
-        handler = new XmlServiceHandler(new XmlService(siteName, directory, limits, faults, outage), log,
-                builder.latency,
-                builder.clock);
+        tickets = new TicketOffice(builder.ticketLifetime, builder.clock);
+        oauth = builder.clientId == null ? null : new OAuthService(builder.clientId, builder.clientSecret,
+                builder.accessTokenLifetime, builder.refreshTokenLifetime, builder.rotateRefreshTokens,
+                builder.authorizesAs, builder.refreshTokens, builder.clock, signInLog);
+        handler = new XmlServiceHandler(new XmlService(siteName, directory, limits, faults, outage,
+                new XmlService.SignIns(tickets, oauth, builder.refuseTickets, signInLog, builder.hostPinLength)),
+                log, builder.latency, builder.clock);
     }
 
     public static Builder builder() {
@@ -182,6 +207,16 @@ public final class WebexSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext(XmlServiceHandler.PATH, handler);
         server.start();
+        if (oauth != null) {
+            try {
+                oauthServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on 127.0.0.1 for the OAuth endpoints", e);
+            }
+            oauthServer.setExecutor(executor);
+            oauthServer.createContext("/v1/", oauth);
+            oauthServer.start();
+        }
         return this;
     }
 
@@ -245,12 +280,68 @@ public final class WebexSimulator implements AutoCloseable {
         return log.snapshot();
     }
 
+    /** Successful AuthenticateUser calls of this account. */
+    public int signIns(String account) {
+        return signInLog.signIns(UserDirectory.key(account));
+    }
+
+    /**
+     * Calls of this account and operation (SetUser, GetUser, AuthenticateUser) whose secret was carried by this
+     * element: {@code password}, {@code webExAccessToken}, {@code sessionTicket}, or AuthenticateUser's
+     * {@code accessToken}; whatever their answer.
+     */
+    public int callsCarrying(String account, String operation, String credential) {
+        return signInLog.carrying(UserDirectory.key(account), operation, credential);
+    }
+
+    /** Every session ticket of this account stops working now (its next call with one answers 030047). */
+    public void revokeTickets(String account) {
+        tickets.revoke(UserDirectory.key(account));
+    }
+
+    /** Every session ticket, access token, refresh token and code simulators of this JVM issued: for leak tests. */
+    public static List<String> issuedSecrets() {
+        return TicketOffice.issued();
+    }
+
+    /** Refresh-token grants the token endpoint granted to this account. */
+    public int tokenRefreshes(String account) {
+        return signInLog.refreshes(UserDirectory.key(account));
+    }
+
+    /** Calls that carried an access token of the integration after it had run out. */
+    public int expiredAccessTokensSeen() {
+        return signInLog.expiredAccessTokens();
+    }
+
+    /** The token endpoint, {@code http://127.0.0.1:PORT/v1/access_token}; needs {@link Builder#oauth}. */
+    public URI tokenUrl() {
+        return oauthUrl(OAuthService.TOKEN_PATH);
+    }
+
+    /** The authorization endpoint, {@code http://127.0.0.1:PORT/v1/authorize}; needs {@link Builder#oauth}. */
+    public URI authorizeUrl() {
+        return oauthUrl(OAuthService.AUTHORIZE_PATH);
+    }
+
+    private synchronized URI oauthUrl(String path) {
+        if (oauthServer == null) {
+            throw new IllegalStateException("no OAuth integration, or not started");
+        }
+        return URI.create("http://127.0.0.1:" + oauthServer.getAddress().getPort() + path);
+    }
+
     /**
      * Back to the state just after {@link Builder#build()}: no calls, budgets unspent, settings unset, fault
      * sequence restarted. Meant for between tests, with no call in flight.
      */
     public void reset() {
         log.clear();
+        signInLog.clear();
+        tickets.reset();
+        if (oauth != null) {
+            oauth.reset();
+        }
         limits.reset();
         directory.reset();
         faults.reset();
@@ -269,6 +360,9 @@ public final class WebexSimulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        if (oauthServer != null) {
+            oauthServer.stop(0);
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
@@ -403,6 +497,16 @@ public final class WebexSimulator implements AutoCloseable {
         private int setUsersBeforeFailure;
         private String siteFailure;
         private String siteFailureReason;
+        private Duration ticketLifetime = Duration.ofSeconds(5400);
+        private boolean refuseTickets;
+        private int hostPinLength = 4;
+        private String clientId;
+        private String clientSecret;
+        private final Map<String, String> refreshTokens = new LinkedHashMap<>();
+        private Duration accessTokenLifetime = Duration.ofDays(14);
+        private Duration refreshTokenLifetime = Duration.ofDays(90);
+        private boolean rotateRefreshTokens;
+        private String authorizesAs;
 
         private Builder() {
         }
@@ -505,6 +609,78 @@ public final class WebexSimulator implements AutoCloseable {
         public Builder tls(SSLContext serverContext) {
             this.tls = Objects.requireNonNull(serverContext, "serverContext");
             return this;
+        }
+
+        /** How long a session ticket of AuthenticateUser works (its timeToLive); 5400 s as seen on Webex. */
+        public Builder ticketLifetime(Duration lifetime) {
+            this.ticketLifetime = requirePositive(lifetime, "ticketLifetime");
+            return this;
+        }
+
+        /** true: AuthenticateUser answers 030104, as a site or operation that does not take session tickets. */
+        public Builder refuseTickets(boolean refuse) {
+            this.refuseTickets = refuse;
+            return this;
+        }
+
+        /** The site's host PIN length (a Control Hub option); the audio PIN stays 4 digits. */
+        public Builder hostPinLength(int digits) {
+            this.hostPinLength = requireAtLeast(digits, 1, "hostPinLength");
+            return this;
+        }
+
+        /** The site's OAuth integration: its token and authorization endpoints are served on a port of their own. */
+        public Builder oauth(String clientId, String clientSecret) {
+            this.clientId = requireText(clientId, "clientId");
+            this.clientSecret = requireText(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** A site admin who authorised the integration and so holds this refresh token. */
+        public Builder oauthAdmin(String id, String refreshToken) {
+            return oauthAccount(id, refreshToken, true);
+        }
+
+        /** An account of the integration; {@code siteAdmin} false makes its SetUser answer 000001. */
+        public Builder oauthAccount(String id, String refreshToken, boolean siteAdmin) {
+            users.put(UserDirectory.key(requireText(id, "account id")),
+                    new UserDirectory.SiteUser(id, null, siteAdmin, null, null, null));
+            refreshTokens.put(UserDirectory.key(id), requireText(refreshToken, "refreshToken"));
+            if (authorizesAs == null) {
+                authorizesAs = UserDirectory.key(id);
+            }
+            return this;
+        }
+
+        /** How long the integration's access tokens work (expires_in); 14 days as on Webex. */
+        public Builder accessTokenLifetime(Duration lifetime) {
+            this.accessTokenLifetime = requirePositive(lifetime, "accessTokenLifetime");
+            return this;
+        }
+
+        /** How long a refresh token works from when it was issued (refresh_token_expires_in); 90 days. */
+        public Builder refreshTokenLifetime(Duration lifetime) {
+            this.refreshTokenLifetime = requirePositive(lifetime, "refreshTokenLifetime");
+            return this;
+        }
+
+        /** true: each refresh hands out a new refresh token, and the one used is refused from then on. */
+        public Builder rotateRefreshTokens(boolean rotate) {
+            this.rotateRefreshTokens = rotate;
+            return this;
+        }
+
+        /** The admin the authorization endpoint signs in (the browser's user); the first oauthAdmin by default. */
+        public Builder authorizesAs(String id) {
+            this.authorizesAs = UserDirectory.key(requireText(id, "account id"));
+            return this;
+        }
+
+        private static Duration requirePositive(Duration value, String what) {
+            if (Objects.requireNonNull(value, what).isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return value;
         }
 
         public WebexSimulator build() {

@@ -20,6 +20,7 @@ record XmlRequest(String siteName, String callerId, Credential credential, Strin
 
     static final String SET_USER = "SetUser";
     static final String GET_USER = "GetUser";
+    static final String AUTHENTICATE_USER = "AuthenticateUser";
 
     /** How the caller proves who it is: the securityContext element that carried the secret. */
     enum SecretKind { PASSWORD, ACCESS_TOKEN, SESSION_TICKET }

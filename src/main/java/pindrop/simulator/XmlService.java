@@ -1,5 +1,6 @@
 package pindrop.simulator;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ final class XmlService {
         }
     }
 
-    private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final String siteName;
     private final UserDirectory directory;
@@ -33,14 +34,24 @@ final class XmlService {
     private final SiteOutage outage;
     private final RequestParser parser = new RequestParser();
     private final ResponseWriter writer = new ResponseWriter();
+    private final SignIns signIns;
+
+    /**
+     * How the site signs callers in: its session tickets, the OAuth integration whose access tokens it takes (null
+     * for none), whether AuthenticateUser is refused, what it saw, and the site's host PIN length.
+     */
+    record SignIns(TicketOffice tickets, OAuthService oauth, boolean refuseTickets, SignInLog seen,
+                   int hostPinLength) {
+    }
 
     XmlService(String siteName, UserDirectory directory, CallerLimits limits, FaultInjector faults,
-            SiteOutage outage) {
+            SiteOutage outage, SignIns signIns) {
         this.siteName = siteName;
         this.directory = directory;
         this.limits = limits;
         this.faults = faults;
         this.outage = outage;
+        this.signIns = signIns;
     }
 
     Answer answer(byte[] body) {
@@ -51,7 +62,8 @@ final class XmlService {
             return failure(null, WebexError.FORWARD_FAILED);
         }
         String operation = request.operation();
-        if (!operation.equals(XmlRequest.SET_USER) && !operation.equals(XmlRequest.GET_USER)) {
+        if (!operation.equals(XmlRequest.SET_USER) && !operation.equals(XmlRequest.GET_USER)
+                && !operation.equals(XmlRequest.AUTHENTICATE_USER)) {
             return failure(request, WebexError.FORWARD_FAILED); // not simulated: no back end to forward it to
         }
         if (outage.answers503()) {
@@ -66,11 +78,13 @@ final class XmlService {
         if (!siteName.equalsIgnoreCase(request.siteName())) {
             return failure(request, WebexError.FORWARD_FAILED); // no such site to forward to
         }
-        if (request.credential().kind() == XmlRequest.SecretKind.SESSION_TICKET) {
-            return failure(request, WebexError.INVALID_SESSION_TICKET); // the simulator never issues tickets
+        signIns.seen().carried(UserDirectory.key(request.callerId()), operation, carrier(request));
+        if (request.credential().kind() == XmlRequest.SecretKind.SESSION_TICKET
+                && !signIns.tickets().callerOf(request.credential().secret())
+                        .equals(Optional.of(UserDirectory.key(request.callerId())))) {
+            return failure(request, WebexError.INVALID_SESSION_TICKET); // expired, revoked, unknown or another's
         }
-        Optional<UserDirectory.SiteUser> authenticated =
-                directory.authenticate(request.callerId(), request.credential());
+        Optional<UserDirectory.SiteUser> authenticated = authenticate(request);
         if (authenticated.isEmpty()) {
             return failure(request, WebexError.INCORRECT_USER_OR_PASSWORD);
         }
@@ -78,6 +92,9 @@ final class XmlService {
         String callerKey = UserDirectory.key(caller.id());
         if (!limits.admit(callerKey)) {
             return failure(request, WebexError.RATE_LIMIT_REACHED);
+        }
+        if (operation.equals(XmlRequest.AUTHENTICATE_USER)) {
+            return authenticateUser(request, callerKey);
         }
         boolean setUser = operation.equals(XmlRequest.SET_USER);
         if (setUser && !limits.takeSetUserQuota(callerKey)) {
@@ -94,12 +111,52 @@ final class XmlService {
         return setUser ? setUser(request) : getUser(request);
     }
 
+    /** The caller of a request whose ticket passed, or whose password or access token is its own and current. */
+    private Optional<UserDirectory.SiteUser> authenticate(XmlRequest request) {
+        XmlRequest.Credential credential = request.credential();
+        if (credential.kind() == XmlRequest.SecretKind.SESSION_TICKET) {
+            return directory.find(request.callerId());
+        }
+        if (credential.kind() == XmlRequest.SecretKind.ACCESS_TOKEN && signIns.oauth() != null) {
+            Optional<Map.Entry<String, OAuthService.AccessToken>> issued = signIns.oauth().check(credential.secret());
+            if (issued.isPresent()) {
+                if (issued.get().getValue() == OAuthService.AccessToken.EXPIRED) {
+                    signIns.seen().expiredAccessToken();
+                    return Optional.empty();
+                }
+                return issued.get().getKey().equals(UserDirectory.key(request.callerId()))
+                        ? directory.find(request.callerId()) : Optional.empty();
+            }
+        }
+        return directory.authenticate(request.callerId(), credential);
+    }
+
+    private Answer authenticateUser(XmlRequest request, String callerKey) {
+        if (signIns.refuseTickets()) {
+            return failure(request, WebexError.TICKETS_NOT_SUPPORTED);
+        }
+        TicketOffice.Issued issued = signIns.tickets().issue(callerKey);
+        signIns.seen().signedIn(callerKey);
+        return new Answer(request, 200, "", writer.authenticateUserResponse(issued.ticket(),
+                issued.created().toEpochMilli(), signIns.tickets().lifetime().toSeconds()));
+    }
+
+    /** The element that carried the call's secret: password, webExAccessToken, sessionTicket, or accessToken. */
+    private static String carrier(XmlRequest request) {
+        return switch (request.credential().kind()) {
+            case PASSWORD -> "password";
+            case SESSION_TICKET -> "sessionTicket";
+            case ACCESS_TOKEN -> request.operation().equals(XmlRequest.AUTHENTICATE_USER) ? "accessToken"
+                    : "webExAccessToken";
+        };
+    }
+
     private Answer setUser(XmlRequest request) {
         if (directory.find(request.targetUser()).isEmpty()) {
             return failure(request, WebexError.USER_NOT_FOUND);
         }
         XmlRequest.Changes changes = request.changes();
-        if (isWeakPin(changes.hostPin()) || isWeakPin(changes.audioPin())) {
+        if (isWeakPin(changes.hostPin(), signIns.hostPinLength()) || isWeakPin(changes.audioPin(), 4)) {
             return failure(request, WebexError.INVALID_PIN);
         }
         directory.update(request.targetUser(), changes);
@@ -116,15 +173,20 @@ final class XmlService {
         return new Answer(request, 200, error.exceptionId(), writer.failure(error));
     }
 
-    /**
-     * Webex's rule: exactly 4 ASCII digits, not all the same, not a run up or down by one (1234, 9876).
-     * Wrap-arounds such as 7890 pass, as they do on Webex as far as is known. A setting not named is not weak.
-     */
     static boolean isWeakPin(String pin) {
+        return isWeakPin(pin, 4);
+    }
+
+    /**
+     * Webex's rule: exactly {@code length} ASCII digits (4 unless the site says otherwise), not all the same, not
+     * a run up or down by one (1234, 9876). Wrap-arounds such as 7890 pass, as they do on Webex as far as is
+     * known. A setting not named is not weak.
+     */
+    static boolean isWeakPin(String pin, int length) {
         if (pin == null) {
             return false;
         }
-        if (!FOUR_DIGITS.matcher(pin).matches()) {
+        if (pin.length() != length || !DIGITS.matcher(pin).matches()) {
             return true;
         }
         int firstStep = pin.charAt(1) - pin.charAt(0);

@@ -6,6 +6,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import pindrop.account.AccountPool;
+import pindrop.signin.SignIn;
 import pindrop.webex.SiteFailureBreaker;
 
 /**
@@ -32,8 +33,13 @@ public final class AccountsHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         // the reason begins "no admin account ..." and says when the first is back or what to fix
-        // or, while the whole site fails, "Webex answered CODE … to every SetUser …"
-        siteFailures.whyClosed().or(pool::whyUnusable).ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), builder::up);
+        // or, while the whole site fails, "Webex answered CODE … to every SetUser …"; a refresh token that runs
+        // out soon is a warning: pindrop still works, until it runs out
+        siteFailures.whyClosed().or(pool::whyUnusable).ifPresentOrElse(why -> builder.message(jsonSafe(why)).down(), () -> {
+            SignIn.of(getCamelContext()).map(s -> s.accessTokens().warnings()).filter(w -> !w.isEmpty())
+                    .ifPresent(warnings -> builder.message(jsonSafe(String.join("; ", warnings))));
+            builder.up();
+        });
     }
 
     /** Camel writes the message into its health JSON as it is: no quote, backslash or line break may break that. */

@@ -5,6 +5,7 @@ import org.apache.camel.CamelContext;
 import pindrop.ActiveStandby;
 import pindrop.account.AccountPool;
 import pindrop.batch.Batches;
+import pindrop.signin.SignIn;
 import pindrop.webex.SiteFailureBreaker;
 
 /**
@@ -18,7 +19,8 @@ public final class StatusBeans {
 
     public static void bind(CamelContext context, Batches batches, AccountPool pool, ActiveStandby leadership,
             SiteFailureBreaker siteFailures) {
-        context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool, leadership, siteFailures));
+        context.getRegistry().bind("liveStatus",
+                new LiveStatus(batches, pool, leadership, siteFailures, SignIn.of(context)));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
         context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());

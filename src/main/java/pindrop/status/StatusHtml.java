@@ -1,5 +1,7 @@
 package pindrop.status;
 
+import pindrop.signin.SignInStatus;
+
 import static pindrop.outcome.Html.escape;
 
 import java.time.Duration;
@@ -37,7 +39,11 @@ final class StatusHtml {
     private StatusHtml() {
     }
 
-    static String render(RunStatus status, List<String> templates) {
+    /**
+     * @param templates the jobs whose input templates the page links
+     * @param signIns   how the accounts sign in, or null for no such section
+     */
+    static String render(RunStatus status, List<String> templates, SignInStatus signIns) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n")
@@ -56,7 +62,30 @@ final class StatusHtml {
         files(status, h);
         accounts(status, h);
         templates(templates, h);
+        if (signIns != null && !signIns.accounts().isEmpty()) {
+            signIns(signIns, h);
+        }
         return h.append("</body>\n</html>\n").toString();
+    }
+
+    private static void signIns(SignInStatus signIns, StringBuilder h) {
+        h.append("<h2>Signing in</h2>\n<table class=\"signins\">\n<tr><th>account</th><th>sign-ins</th>")
+                .append("<th>ticket issued</th><th>ticket runs out</th><th>access token runs out</th>")
+                .append("<th>refresh token runs out</th><th>warning</th></tr>\n");
+        for (SignInStatus.AccountSignIn a : signIns.accounts()) {
+            h.append("<tr class=\"signin\"><td>").append(escape(a.id())).append("</td><td class=\"num\">")
+                    .append(a.signIns()).append("</td><td>")
+                    .append(a.perCallCredentials() ? "takes no tickets" : optionalTime(a.ticketIssued()))
+                    .append("</td><td>").append(optionalTime(a.ticketExpires())).append("</td><td>")
+                    .append(optionalTime(a.accessTokenExpires())).append("</td><td>")
+                    .append(optionalTime(a.refreshTokenExpires())).append("</td><td>")
+                    .append(escape(a.warning() == null ? "" : a.warning())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String optionalTime(String iso) {
+        return iso == null ? "" : escape(time(iso));
     }
 
     private static void files(RunStatus status, StringBuilder h) {

@@ -14,7 +14,7 @@ public final class ExceptionTable {
             "000045", Action.ACCOUNT_PAUSED,      // API Rate Limit Reached, per caller and minute
             // Incorrect user or password: after a passed check, the SetUser quota (a token account: its token)
             "030002", Action.ACCOUNT_SPENT,
-            "030047", Action.CREDENTIALS_REFUSED); // Not a valid session ticket: an expired token, too
+            "030047", Action.SIGN_IN_AGAIN);       // Not a valid session ticket: sign in again, send the call again
 
     /**
      * Codes that are Webex's verdict on the row itself (the user, the value): however many rows get them, the

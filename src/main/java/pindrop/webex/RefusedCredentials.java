@@ -19,6 +19,10 @@ final class RefusedCredentials {
     /** E.g. "the access token of admin3@acme.com was refused (030002): renew WEBEX_ACCOUNT_3_TOKEN". */
     static String why(Account account, String exceptionId) {
         String setting = "WEBEX_ACCOUNT_" + account.number();
+        if (account.usesRefreshToken()) {
+            return "the access token of " + account + " was refused (" + exceptionId
+                    + "): authorise the integration again for " + account;
+        }
         return account.usesToken()
                 ? "the access token of " + account + " was refused (" + exceptionId + "): renew " + setting + "_TOKEN"
                 : "the password of " + account + " was refused (" + exceptionId + "): check " + setting + "_PASSWORD";

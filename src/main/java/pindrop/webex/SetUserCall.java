@@ -22,6 +22,9 @@ import pindrop.batch.LogFields;
 import pindrop.batch.RowVariables;
 import pindrop.outcome.RowVerdict;
 import pindrop.outcome.Status;
+import pindrop.signin.Credentials;
+import pindrop.signin.SignIn;
+import pindrop.signin.SignInException;
 
 /**
  * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
@@ -32,6 +35,8 @@ public final class SetUserCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
     static final String ACCOUNT = RowVariables.CALL_ACCOUNT;
+    /** The credentials the call carried (its session ticket, to know which one a 030047 refused). */
+    static final String CREDENTIALS = RowVariables.CALL_CREDENTIALS;
 
     private final AccountPool pool;
     /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
@@ -42,8 +47,12 @@ public final class SetUserCall {
         this.rateLimitRest = rateLimitRest;
     }
 
-    /** Takes an account for the call; with none to be had, the row is DEFERRED and the route skips the call. */
-    public void prepare(Exchange exchange) {
+    /**
+     * Takes an account for the call; with none to be had, the row is DEFERRED and the route skips the call. An
+     * account that cannot get credentials now (its refresh token refused, no access token) gives the call back,
+     * and the next account takes it.
+     */
+    public void prepare(Exchange exchange) throws AccountUnavailableException {
         Account account;
         try {
             account = pool.take();
@@ -54,7 +63,14 @@ public final class SetUserCall {
         exchange.setProperty(ACCOUNT, account);
         exchange.setVariable("account", account.id());
         MDC.put(LogFields.ACCOUNT, account.id());
-        credentials(exchange, account);
+        try {
+            credentials(exchange, account);
+        } catch (SignInException e) {
+            pool.giveBack(account);
+            throw unavailable(account, e);
+        }
+        exchange.setVariable("send", true);
+        exchange.setVariable("resentForTicket", false);
         Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         if (batch != null) {
             batch.callStarting(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class));
@@ -63,14 +79,51 @@ public final class SetUserCall {
         exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
     }
 
-    /** The caller's id and secret as stylesheet parameters for xslt/envelope.xsl; removed again after the call. */
-    static void credentials(Exchange exchange, Account account) {
+    /**
+     * The caller's id and what the call carries (its session ticket, or its password or token: {@link SignIn}) as
+     * stylesheet parameters for xslt/envelope.xsl; removed again after the call.
+     */
+    static void credentials(Exchange exchange, Account account) throws SignInException {
+        Optional<SignIn> signIn = SignIn.of(exchange.getContext());
+        Credentials credentials = signIn.isPresent() ? signIn.get().credentials(account)
+                : Credentials.perCall(account, account.token());
+        exchange.setProperty(CREDENTIALS, credentials);
         exchange.setVariable("callerId", account.id());
-        exchange.setVariable("callerPassword", account.password());
-        exchange.setVariable("callerToken", account.token());
+        exchange.setVariable("callerPassword", credentials.password());
+        exchange.setVariable("callerToken", credentials.token());
+        exchange.setVariable("sessionTicket", credentials.ticketValue());
+    }
+
+    /**
+     * Webex answered 030047 to the call: when it carried a session ticket, the account signs in again (or, refused
+     * a fresh ticket, goes on without tickets) and the same call is sent again (variable {@code send}); false when
+     * it carried the password or token itself, which were refused.
+     */
+    static boolean signInAgain(Exchange exchange, Account account) throws SignInException {
+        Optional<SignIn> signIn = SignIn.of(exchange.getContext());
+        boolean resent = exchange.getVariable("resentForTicket", false, Boolean.class);
+        if (signIn.isEmpty()
+                || !signIn.get().ticketRefused(account, exchange.getProperty(CREDENTIALS, Credentials.class), resent)) {
+            return false;
+        }
+        credentials(exchange, account);
+        exchange.setVariable("resentForTicket", true);
+        exchange.setVariable("send", true);
+        return true;
+    }
+
+    /** The account could not get credentials: set aside when that is for good, else it rests a while. */
+    private AccountUnavailableException unavailable(Account account, SignInException e) {
+        if (e.forGood()) {
+            pool.setAside(account, e.getMessage());
+        } else {
+            pool.pause(account, rateLimitRest, e.getMessage());
+        }
+        return new AccountUnavailableException(account + " has no credentials to call with");
     }
 
     public void judge(Exchange exchange) throws TransientWebexException, AccountUnavailableException {
+        exchange.setVariable("send", false);
         clearSecrets(exchange);
         Optional<WebexResponse> answer = answer(exchange);
         if (answer.isEmpty()) {
@@ -80,6 +133,16 @@ public final class SetUserCall {
         Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
         Action action = ExceptionTable.actionFor(response);
+        if (action == Action.SIGN_IN_AGAIN) {
+            try {
+                if (signInAgain(exchange, account)) {
+                    return;
+                }
+            } catch (SignInException e) {
+                throw unavailable(account, e);
+            }
+            action = Action.CREDENTIALS_REFUSED;
+        }
         switch (action) {
             case DONE -> finish(exchange, "SUCCESS", "", "");
             case FAILURE -> finish(exchange, "FAILURE", code, response.reason());
@@ -169,6 +232,7 @@ public final class SetUserCall {
     static void clearSecrets(Exchange exchange) {
         exchange.removeVariable("callerPassword");
         exchange.removeVariable("callerToken");
+        exchange.removeVariable("sessionTicket");
     }
 
     private static String describe(Exception cause) {

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 
 import pindrop.account.Account;
 import pindrop.account.AccountPool;
+import pindrop.signin.SignInException;
 
 /**
  * A dry run's user check: GetUser on the row's user, on an admin account from the pool. A user Webex does
@@ -24,7 +25,7 @@ public final class UserLookup {
     }
 
     /** Credentials of an account that can look users up; with none, the row is ERROR and the route skips the call. */
-    public void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) throws TransientWebexException {
         Optional<Account> account = pool.forLookups();
         if (account.isEmpty()) {
             SetUserCall.finish(exchange, "ERROR", "", "the user could not be checked: no admin account can call"
@@ -32,11 +33,21 @@ public final class UserLookup {
             return;
         }
         exchange.setProperty(SetUserCall.ACCOUNT, account.get());
-        SetUserCall.credentials(exchange, account.get());
+        try {
+            SetUserCall.credentials(exchange, account.get());
+        } catch (SignInException e) {
+            if (e.forGood()) {
+                pool.setAside(account.get(), e.getMessage());
+            }
+            throw new TransientWebexException(e.getMessage());
+        }
+        exchange.setVariable("send", true);
+        exchange.setVariable("resentForTicket", false);
         exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
     }
 
     public void judge(Exchange exchange) throws TransientWebexException {
+        exchange.setVariable("send", false);
         SetUserCall.clearSecrets(exchange);
         Optional<WebexResponse> answer = SetUserCall.answer(exchange);
         if (answer.isEmpty()) {
@@ -45,14 +56,24 @@ public final class UserLookup {
         WebexResponse response = answer.get();
         String code = response.exceptionId();
         String said = code + " " + response.reason();
-        switch (ExceptionTable.actionFor(response)) {
+        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
+        Action action = ExceptionTable.actionFor(response);
+        if (action == Action.SIGN_IN_AGAIN) {
+            try {
+                if (SetUserCall.signInAgain(exchange, account)) {
+                    return;
+                }
+            } catch (SignInException e) {
+                throw new TransientWebexException(e.getMessage());
+            }
+        }
+        switch (action) {
             case DONE -> {
                 // the user exists: the row stays VALID
             }
             case RETRY, ACCOUNT_PAUSED -> throw new TransientWebexException(said);
-            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> {
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED, SIGN_IN_AGAIN -> {
                 // GetUser works on a spent account: a refusal here is the credentials, for good
-                Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
                 pool.setAside(account, RefusedCredentials.why(account, code));
                 throw new TransientWebexException(account + " answered " + said + " to GetUser");
             }

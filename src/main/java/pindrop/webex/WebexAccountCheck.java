@@ -16,6 +16,7 @@ import pindrop.account.AccountCheck;
 import pindrop.batch.RowVariables;
 import pindrop.check.RowDocument;
 import pindrop.outcome.RowVerdict;
+import pindrop.signin.SignInException;
 
 /**
  * GetUser on an admin account's own id through the {@code account-check} route: the account may run SetUser
@@ -26,6 +27,8 @@ public final class WebexAccountCheck implements AccountCheck {
 
     /** The variable the check's route leaves its {@link Verdict} in. */
     private static final String ACCOUNT_VERDICT = "accountVerdict";
+    /** The variable that says Webex refused the check's session ticket (030047): sign in again, check again. */
+    private static final String TICKET_REFUSED = "ticketRefused";
 
     private final ProducerTemplate template;
     private final RowDocument rowDocument;
@@ -43,11 +46,19 @@ public final class WebexAccountCheck implements AccountCheck {
         } catch (XMLStreamException | SaxonApiException e) {
             return Verdict.unusable("its id cannot be written as XML: " + e.getMessage());
         }
-        Exchange answer = template.request("direct:account-check", exchange -> {
-            exchange.setVariable("row", self);
-            exchange.setProperty(SetUserCall.ACCOUNT, account);
-            SetUserCall.credentials(exchange, account);
-        });
+        Exchange answer = template.getCamelContext().getEndpoint("direct:account-check").createExchange();
+        answer.setVariable("row", self);
+        answer.setProperty(SetUserCall.ACCOUNT, account);
+        try {
+            SetUserCall.credentials(answer, account);
+            send(answer);
+            // a 030047 to its ticket: the account signs in again and the same check goes out again
+            while (answer.getVariable(TICKET_REFUSED, false, Boolean.class) && SetUserCall.signInAgain(answer, account)) {
+                send(answer);
+            }
+        } catch (SignInException e) {
+            return e.forGood() ? Verdict.unusable(e.getMessage()) : Verdict.noAnswer(e.getMessage());
+        }
         Exception failed = answer.getException();
         if (failed != null) {
             return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
@@ -74,9 +85,11 @@ public final class WebexAccountCheck implements AccountCheck {
         } else {
             try {
                 WebexResponse response = WebexResponse.parse(exchange.getMessage().getBody(InputStream.class));
-                if (ExceptionTable.actionFor(response) == Action.RETRY) {
+                Action action = ExceptionTable.actionFor(response);
+                if (action == Action.RETRY) {
                     throw new TransientWebexException(response.exceptionId() + " " + response.reason());
                 }
+                exchange.setVariable(TICKET_REFUSED, action == Action.SIGN_IN_AGAIN);
                 verdict = verdict(account, response);
             } catch (MalformedResponseException e) {
                 verdict = Verdict.noAnswer(e.getMessage());
@@ -84,6 +97,13 @@ public final class WebexAccountCheck implements AccountCheck {
         }
         SetUserCall.clearSecrets(exchange);
         exchange.setVariable(ACCOUNT_VERDICT, verdict);
+    }
+
+    /** GetUser on the account's own id, with the credentials the exchange holds; retried by the route. */
+    private void send(Exchange exchange) {
+        exchange.removeVariable(TICKET_REFUSED);
+        template.send("direct:account-check", exchange);
+        SetUserCall.clearSecrets(exchange);
     }
 
     static Verdict verdict(Account account, WebexResponse response) {
@@ -96,7 +116,7 @@ public final class WebexAccountCheck implements AccountCheck {
         String answer = response.exceptionId() + " " + response.reason();
         return switch (ExceptionTable.actionFor(response)) {
             case RETRY, ACCOUNT_PAUSED -> Verdict.noAnswer(answer);
-            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> Verdict.unusable("GetUser on its own id answered " + answer
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED, SIGN_IN_AGAIN -> Verdict.unusable("GetUser on its own id answered " + answer
                     + ": " + RefusedCredentials.why(account, response.exceptionId()));
             default -> Verdict.unusable("GetUser on its own id answered " + answer);
         };

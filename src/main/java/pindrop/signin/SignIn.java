@@ -1,0 +1,60 @@
+package pindrop.signin;
+
+import java.util.Optional;
+
+import org.apache.camel.CamelContext;
+
+import pindrop.account.Account;
+
+/**
+ * The credentials each call of an account carries (bean {@code signIn}): its session ticket when session tickets
+ * are on and the account has one, else its password or access token; an OAuth account's access token is the
+ * current one from its refresh token.
+ */
+public final class SignIn {
+
+    public static final String BEAN = "signIn";
+
+    private final SessionTickets tickets;
+    private final AccessTokens accessTokens;
+
+    /** @param tickets null when {@code webex.session-tickets} is false */
+    public SignIn(SessionTickets tickets, AccessTokens accessTokens) {
+        this.tickets = tickets;
+        this.accessTokens = accessTokens;
+    }
+
+    /** The bean of this context; without one (a test of a route alone), each account's own secret. */
+    public static Optional<SignIn> of(CamelContext context) {
+        return Optional.ofNullable(context.getRegistry().lookupByNameAndType(BEAN, SignIn.class));
+    }
+
+    public Credentials credentials(Account account) throws SignInException {
+        String token = account.usesRefreshToken() ? accessTokens.current(account) : account.token();
+        if (tickets != null) {
+            Optional<Ticket> ticket = tickets.ticket(account, token);
+            if (ticket.isPresent()) {
+                return new Credentials("", "", ticket.get());
+            }
+        }
+        return Credentials.perCall(account, token);
+    }
+
+    /**
+     * Webex answered 030047 to a call of the account that carried these credentials. True: the account signed in
+     * again (or goes on without tickets) and the same call is to be sent again; false: the call carried no ticket,
+     * so its password or token was refused.
+     */
+    public boolean ticketRefused(Account account, Credentials used, boolean alreadyResent) {
+        return tickets != null && used != null && used.ticket() != null
+                && tickets.refused(account, used.ticket(), alreadyResent);
+    }
+
+    public Optional<SessionTickets> tickets() {
+        return Optional.ofNullable(tickets);
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+}
