@@ -75,6 +75,9 @@ public final class SetUserCall {
         Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
         Action action = ExceptionTable.actionFor(response);
+        if (action != Action.ACCOUNT_PAUSED) {
+            pool.answered(account); // Webex answers: the account's pace may grow
+        }
         switch (action) {
             case DONE -> finish(exchange, "SUCCESS", "", "");
             case FAILURE -> finish(exchange, "FAILURE", code, response.reason());
