@@ -12,9 +12,10 @@ import java.util.ArrayDeque;
  *     beyond twice what the caller used in the last window, so an idle caller does not run away).</li>
  * <li>The first 000045 is the limit: the calls made in the last window. The pace keeps just under it, leaving
  *     {@code headroom} (a fraction of the limit, at least one call).</li>
- * <li>A later 000045 means the limit is lower now (or someone else shares it): it is learned again the same way,
- *     the pace drops to three quarters of the new target and rises again slowly, by {@link #RECOVERY} per answer
- *     (back at the target after about two windows).</li>
+ * <li>A later 000045 means the limit is lower (or someone else shares it): it is learned again the same way, and
+ *     at least by the headroom lower (at a steady pace the last window's calls are about the pace itself),
+ *     the pace drops to nine tenths of the new target and rises again slowly, by {@link #RECOVERY} per answer
+ *     (back at the target within about a window).</li>
  * </ul>
  * Calls are spread evenly (one every window / pace), and never more than the pace in any window. Not thread-safe:
  * the {@link AccountPool} guards it.
@@ -82,8 +83,10 @@ final class AccountPace {
     boolean rateLimited(long now) {
         forget(now);
         boolean first = limit == null;
-        limit = Math.max(1, sent.size());
-        pace = first ? target() : Math.max(1, 0.75 * target());
+        // a window of Webex's began somewhere in the last one: at a steady pace over the limit the calls of the
+        // last window are about the pace, not the limit, so a later 000045 lowers the limit by a margin at least
+        limit = Math.max(1, first ? sent.size() : Math.min(sent.size(), limit - margin()));
+        pace = first ? target() : Math.max(1, 0.9 * target());
         return first;
     }
 
@@ -104,7 +107,11 @@ final class AccountPace {
     }
 
     private double target() {
-        return Math.max(1, limit - Math.max(1, Math.ceil(limit * headroom)));
+        return Math.max(1, limit - margin());
+    }
+
+    private int margin() {
+        return (int) Math.max(1, Math.ceil(limit * headroom));
     }
 
     private void forget(long now) {

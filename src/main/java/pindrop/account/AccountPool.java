@@ -54,7 +54,7 @@ public final class AccountPool implements Service {
     /** An account's state as the status page and the logs show it; never its secret. */
     public record View(String id, State state, int calls, int callsLeft, String backAt, String why) {
 
-        /** Whether the account can take a call now; the first such account in the pool's order is the one in use. */
+        /** Whether the account can take calls now (at its pace): every such account is in use. */
         public boolean takesCalls() {
             return state == State.READY && callsLeft > 0;
         }
