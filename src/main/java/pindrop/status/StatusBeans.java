@@ -17,6 +17,6 @@ public final class StatusBeans {
     public static void bind(CamelContext context, Batches batches, AccountPool pool) {
         context.getRegistry().bind("liveStatus", new LiveStatus(batches, pool));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool));
-        context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
+        context.getManagementStrategy().addEventNotifier(new WebexCallMetrics(pool));
     }
 }
