@@ -38,8 +38,9 @@ class CallPermitsTest {
     }
 
     @Test
-    void anAnsweredCallsPermitRestsAPeriodAfterItsPermitWhenAnswersTakeTheSameTime() throws Exception {
+    void onceWarmAnAnsweredCallsPermitRestsAboutAPeriodFromPermitToPermitNotFromTheAnswer() throws Exception {
         CallPermits permits = new CallPermits(1, 300);
+        permits.release(permits.acquire(), true); // the first answers of a warming client teach nothing
         long first = permits.acquire();
         await().pollDelay(Duration.ofMillis(200)).until(() -> true);
         long answered = System.nanoTime();
@@ -48,7 +49,7 @@ class CallPermitsTest {
         assertTrue(second - first >= TimeUnit.MILLISECONDS.toNanos(300),
                 "a period from permit to permit, not less: " + (second - first) / 1_000_000 + " ms");
         assertTrue(second - answered < TimeUnit.MILLISECONDS.toNanos(300),
-                "free again sooner than a period after the answer: the answer's 200 ms are not added");
+                "free again sooner than a period after the answer: most of the 200 ms answer counts as Webex's");
     }
 
     @Test
