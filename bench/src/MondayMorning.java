@@ -54,7 +54,7 @@ public final class MondayMorning {
 
     private void run() throws Exception {
         line("Monday morning: %d accounts, %d calls/min each hidden, 250 ms ± 50 ms answers", ACCOUNTS, PER_ACCOUNT);
-        line("%-34s %6s %9s %9s %7s %9s  %s", "run", "rows", "done (s)", "min (s)", "x min", "000045", "calls per account");
+        line("%-44s %6s %9s %9s %7s %9s  %s", "run", "rows", "done (s)", "min (s)", "x min", "000045", "calls per account");
         for (boolean siteCap : List.of(false, true)) {
             for (int rows : sizes) {
                 scenario("pindrop at its defaults", project, Map.of(), rows, siteCap);
@@ -117,7 +117,7 @@ public final class MondayMorning {
             double minimum = rows / allowedPerMinute * 60;
             Map<String, Long> perAccount = new TreeMap<>();
             calls.forEach(c -> perAccount.merge(c.caller().replace("@acme.com", ""), 1L, Long::sum));
-            line("%-34s %6d %9.0f %9.0f %7.2f %8.1f%%  %s%s", name + (siteCap ? ", site " + SITE + "/min" : ""), rows,
+            line("%-44s %6d %9.0f %9.0f %7.2f %8.1f%%  %s%s", name + (siteCap ? ", site " + SITE + "/min" : ""), rows,
                     seconds, minimum, seconds / minimum, 100.0 * simulator.rateLimitedCalls() / simulator.calls().size(),
                     perAccount, done < rows ? "  (" + done + " of " + rows + " done, exit " + pindrop.exitValue() + ")"
                             : "");
