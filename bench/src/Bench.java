@@ -89,6 +89,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--monday-morning")) {
+            MondayMorning.main(args);
+            return;
+        }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String key = args[i].replaceFirst("^--", "");

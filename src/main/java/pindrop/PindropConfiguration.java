@@ -83,6 +83,9 @@ public final class PindropConfiguration implements CamelConfiguration {
                         duration(context, "webex.account-quota-window"),
                         duration(context, "webex.account-cool-down"),
                         duration(context, "webex.account-wait")),
+                new AccountPool.Pacing(duration(context, "webex.rate-limit-window"),
+                        number(context, "webex.pace-start"),
+                        Double.parseDouble(context.resolvePropertyPlaceholders("{{webex.pace-headroom}}").trim())),
                 state);
         StylesheetConfiguration stylesheets = new StylesheetConfiguration();
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);

@@ -75,6 +75,9 @@ class LiveStatusTest {
         assertEquals("READY", account.get("state").asText());
         assertTrue(account.get("inUse").asBoolean());
         assertTrue(account.get("calls").asInt() >= file.get("done").asInt(), account.toString());
+        assertTrue(account.get("learnedLimitPerMinute").isNull(), "no 000045, nothing learned: " + account);
+        assertTrue(account.get("pacePerMinute").asDouble() > 0, account.toString());
+        assertTrue(seen.get("site").get("learnedLimitPerMinute").isNull(), seen.get("site").toString());
 
         pindrop.awaitSummary("pins");
         JsonNode after = status.status();
@@ -157,6 +160,8 @@ class LiveStatusTest {
         assertTrue(metrics.contains("pindrop_webex_calls_total{account=\"admin1@acme.com\",result=\"SUCCESS\"} 11.0"),
                 metrics);
         assertTrue(metrics.contains("pindrop_webex_signins_total{account=\"admin1@acme.com\"} 1.0"), metrics);
+        assertTrue(metrics.contains("pindrop_pace{account=\"admin1@acme.com\""), metrics);
+        assertTrue(metrics.contains("pindrop_pace_limit_learned{account=\"admin1@acme.com\""), metrics);
     }
 
     @Test

@@ -75,6 +75,9 @@ final class RunningPindrop implements AutoCloseable {
         all.put("webex.site", SITE);
         all.put("webex.url", endpoint.toString());
         all.put("webex.rate", "1000");
+        // Webex's minute shrunk to 3 s, so a pace learns in seconds (the simulator's window is a switch of its own)
+        all.put("webex.rate-limit-window", "3s");
+        all.put("webex.rate-limit-pause", "3s");
         all.put("webex.account.1.id", "admin1@acme.com");
         all.put("webex.account.1.password", "admin1-secret");
         all.putAll(properties);

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A dry run's answer to "which admin account would take this row": the pool's accounts that could take
- * SetUser calls when the dry run began, in the pool's order, each until its budget is planned away, as the
- * pool would use them (sticky, one after another). Nothing is taken from the pool itself.
+ * SetUser calls when the dry run began, in turn (the pool uses its accounts in parallel, each at its own pace),
+ * each until its budget is planned away. Nothing is taken from the pool itself.
  */
 public final class AccountPlan {
 
@@ -37,13 +37,14 @@ public final class AccountPlan {
 
     /** The account the next row to be sent would go out on; empty once every budget is planned away. */
     public synchronized Optional<String> next() {
-        while (current < accounts.size()) {
-            int budget = left.get(current);
+        for (int tried = 0; tried < accounts.size(); tried++) {
+            int account = current;
+            current = (current + 1) % accounts.size();
+            int budget = left.get(account);
             if (budget > 0) {
-                left.set(current, budget - 1);
-                return Optional.of(accounts.get(current));
+                left.set(account, budget - 1);
+                return Optional.of(accounts.get(account));
             }
-            current++;
         }
         return Optional.empty();
     }

@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the state of the admin accounts: which may call now, how many SetUser calls each made in its quota
- * window, which rests and until when, which is set aside and why. Accounts are used one after another
- * (sticky), so each account's budget is spent in one stretch. An account is checked with GetUser before its
- * first use and again after a rest. Routes ask the pool for an account and tell it what Webex answered;
- * they never count. Calls and rests survive a restart through the {@link AccountLedger}.
+ * window, which rests and until when, which is set aside and why, and each one's pace under Webex's unpublished
+ * per-minute limit ({@link AccountPace}), and the site's. Accounts are used in parallel: a call goes to the
+ * account that can take one soonest, each at its own pace, so every account's per-minute budget is in use at
+ * once. An account is checked with GetUser before its first use and again after a rest. Routes ask the pool for
+ * an account and tell it what Webex answered; they never count. Calls and rests survive a restart through the
+ * {@link AccountLedger}, the learned limits through the {@link PaceFile}.
  */
 public final class AccountPool implements Service {
 
@@ -34,12 +36,25 @@ public final class AccountPool implements Service {
     public record Settings(int quota, Duration quotaWindow, Duration coolDown, Duration patience) {
     }
 
+    /**
+     * How calls are paced: the window Webex's per-minute limit counts in, the pace an account starts at (calls per
+     * window; infinite for none), and the share of a learned limit left unused (for others who share it).
+     */
+    public record Pacing(Duration window, double start, double headroom) {
+        /** No pace until Webex answers 000045, as a test of the pool's other bookkeeping wants. */
+        static final Pacing NONE = new Pacing(Duration.ofMinutes(1), Double.POSITIVE_INFINITY, 0.05);
+    }
+
+    /** A caller's pace as the status page shows it: the learned limit (null until met) and the pace, per window. */
+    public record PaceView(String id, Integer limit, double pace) {
+    }
+
     public enum State { UNCHECKED, READY, RESTING, SET_ASIDE }
 
     /** An account's state as the status page and the logs show it; never its secret. */
     public record View(String id, State state, int calls, int callsLeft, String backAt, String why) {
 
-        /** Whether the account can take a call now; the first such account in the pool's order is the one in use. */
+        /** Whether the account can take calls now (at its pace): every such account is in use. */
         public boolean takesCalls() {
             return state == State.READY && callsLeft > 0;
         }
@@ -55,23 +70,40 @@ public final class AccountPool implements Service {
     private final Settings settings;
     private final Clock clock;
     private final AccountLedger ledger;
+    private final Pacing pacing;
+    private final PaceFile paceFile;
+    /** The site as a whole: unpaced until every account meets 000045 together. */
+    private final AccountPace site;
+    private Instant siteLearnedAt = Instant.MIN;
+    private boolean limitsUnsaved;
     private AccountCheck check = account -> AccountCheck.Verdict.usable();
     private boolean unsaved;
     private ScheduledExecutorService saver;
     private volatile boolean following;
 
     public AccountPool(List<Account> accounts, Settings settings, Clock clock, AccountLedger ledger) {
-        this.settings = settings;
-        this.clock = clock;
-        this.ledger = ledger;
-        for (Account account : accounts) {
-            slots.add(new Slot(account));
-        }
-        restore(load(ledger));
+        this(accounts, settings, Pacing.NONE, clock, ledger, null);
     }
 
-    private void restore(Map<String, AccountLedger.Entry> saved) {
+    AccountPool(List<Account> accounts, Settings settings, Pacing pacing, Clock clock, AccountLedger ledger,
+            PaceFile paceFile) {
+        this.settings = settings;
+        this.pacing = pacing;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.paceFile = paceFile;
+        this.site = new AccountPace(pacing.window(), Double.POSITIVE_INFINITY, pacing.headroom());
+        for (Account account : accounts) {
+            slots.add(new Slot(account, new AccountPace(pacing.window(), pacing.start(), pacing.headroom())));
+        }
+        restore(load(ledger), loadLimits(paceFile));
+    }
+
+    /** The calls, rests and learned limits a pindrop before this one left in the state folder. */
+    private void restore(Map<String, AccountLedger.Entry> saved, Map<String, Integer> limits) {
+        Optional.ofNullable(limits.get(PaceFile.SITE)).ifPresent(site::restore);
         for (Slot slot : slots) {
+            Optional.ofNullable(limits.get(slot.account.id())).ifPresent(slot.pace::restore);
             AccountLedger.Entry entry = saved.get(slot.account.id());
             if (entry != null) {
                 slot.calls = entry.calls();
@@ -95,12 +127,13 @@ public final class AccountPool implements Service {
 
     /** Takes over from the leader: its calls and rests, as its ledger has them, count from now on. */
     public synchronized void lead() {
-        restore(load(ledger));
+        restore(load(ledger), loadLimits(paceFile));
         following = false;
     }
 
-    public static AccountPool create(List<Account> accounts, Settings settings, Path stateDir) {
-        return new AccountPool(accounts, settings, Clock.systemUTC(), new AccountLedger(stateDir));
+    public static AccountPool create(List<Account> accounts, Settings settings, Pacing pacing, Path stateDir) {
+        return new AccountPool(accounts, settings, pacing, Clock.systemUTC(), new AccountLedger(stateDir),
+                new PaceFile(stateDir, pacing.window()));
     }
 
     /** The GetUser check, set once the routes that make it exist. */
@@ -109,19 +142,30 @@ public final class AccountPool implements Service {
     }
 
     /**
-     * The account for the next SetUser call, which counts against its quota from now on. Waits up to the
-     * pool's patience for an account that rests only briefly (the per-minute limit); past that, no account.
+     * The account for the next SetUser call, which counts against its quota from now on: of the accounts that
+     * can take calls, the one whose pace (and the site's) lets it call soonest, after waiting for that pace. Waits
+     * up to the pool's patience for an account that rests only briefly (the per-minute limit); past that, no
+     * account.
      */
     public synchronized Account take() throws NoUsableAccountException {
         Instant giveUpAt = clock.instant().plus(settings.patience());
         while (true) {
             Instant now = clock.instant();
-            Optional<Slot> ready = firstReady(now);
-            if (ready.isPresent()) {
-                Slot slot = ready.get();
+            long nowMillis = now.toEpochMilli();
+            Optional<Slot> soonest = soonestPaced(now);
+            if (soonest.isPresent()) {
+                Slot slot = soonest.get();
+                long at = Math.max(slot.pace.readyAt(nowMillis), site.readyAt(nowMillis));
+                if (at > nowMillis) {
+                    // a pace's wait is at most a window over the pace: never a reason to defer the row
+                    waitFor(at - nowMillis);
+                    continue;
+                }
                 if (slot.windowStart == null) {
                     slot.windowStart = now;
                 }
+                slot.pace.took(nowMillis);
+                site.took(nowMillis);
                 slot.calls++;
                 if (slot.calls == settings.quota()) {
                     LOG.info("{} made its {} SetUser calls of this window: the next account goes on", slot.account,
@@ -134,13 +178,24 @@ public final class AccountPool implements Service {
             if (back.isEmpty() || back.get().isAfter(giveUpAt)) {
                 throw new NoUsableAccountException(whyNone(back));
             }
-            try {
-                wait(Math.max(1, Duration.between(now, back.get()).toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NoUsableAccountException("interrupted while waiting for an account");
-            }
+            waitFor(Duration.between(now, back.get()).toMillis());
         }
+    }
+
+    private void waitFor(long millis) throws NoUsableAccountException {
+        try {
+            wait(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoUsableAccountException("interrupted while waiting for an account");
+        }
+    }
+
+    /** Webex answered the account's call (anything but 000045): its pace may grow. */
+    public synchronized void answered(Account account) {
+        long now = clock.millis();
+        slotOf(account).pace.answered(now);
+        site.answered(now);
     }
 
     /** Webex said the account's SetUser budget is spent: it rests for the cool-down, never retried before. */
@@ -175,13 +230,56 @@ public final class AccountPool implements Service {
         }
     }
 
-    /** The account hit the per-minute limit: it rests briefly and goes on without a new check. */
+    /**
+     * The account hit the per-minute limit: it rests briefly and goes on without a new check. Its first 000045 of
+     * a rest teaches its pace the limit (calls answered 000045 after it were in flight, and teach nothing new);
+     * when every account has met 000045 within a twentieth of a window, the limit is the site's.
+     */
     public synchronized void pause(Account account, Duration rest, String why) {
         Slot slot = slotOf(account);
         if (slot.state == State.READY) {
             rest(slot, rest, why);
             slot.recheck = false;
+            Instant now = clock.instant();
+            learn(slot, now);
+            learnSite(now);
         }
+    }
+
+    private void learn(Slot slot, Instant now) {
+        int calls = slot.pace.recentCalls(now.toEpochMilli());
+        boolean first = slot.pace.rateLimited(now.toEpochMilli());
+        slot.rateLimitedAt = now;
+        limitsUnsaved = true;
+        LOG.info("{} met Webex's per-minute limit after {} calls in {} s: {}; its pace is {} calls per window now",
+                slot.account, calls, pacing.window().toSeconds(), first ? "its limit is learned" : "its limit is lower",
+                (int) slot.pace.pace());
+    }
+
+    private void learnSite(Instant now) {
+        Instant together = now.minus(pacing.window().dividedBy(20));
+        List<Slot> inPlay = slots.stream().filter(s -> s.state != State.SET_ASIDE).toList();
+        boolean everyAccount = inPlay.size() > 1 && inPlay.stream().allMatch(s -> s.rateLimitedAt.isAfter(together));
+        if (everyAccount && siteLearnedAt.isBefore(now.minus(pacing.window()))) {
+            int calls = site.recentCalls(now.toEpochMilli());
+            site.rateLimited(now.toEpochMilli());
+            siteLearnedAt = now;
+            LOG.info("every account met Webex's per-minute limit at once, after {} calls in all: the site's limit;"
+                    + " the site's pace is {} calls per window now", calls, (int) site.pace());
+        }
+    }
+
+    /** Each account's pace, then the site's (id {@code ""}). */
+    public synchronized List<PaceView> paces() {
+        List<PaceView> paces = new ArrayList<>();
+        slots.forEach(s -> paces.add(new PaceView(s.account.id(), s.pace.limit(), s.pace.pace())));
+        paces.add(new PaceView(PaceFile.SITE, site.limit(), site.pace()));
+        return paces;
+    }
+
+    /** The window the paces count in ({@code webex.rate-limit-window}). */
+    public Duration paceWindow() {
+        return pacing.window();
     }
 
     /**
@@ -252,15 +350,21 @@ public final class AccountPool implements Service {
             return;
         }
         Map<String, AccountLedger.Entry> entries = new HashMap<>();
+        Map<String, Integer> limits = new HashMap<>();
         synchronized (this) {
             for (Slot s : slots) {
                 entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
                         s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
             }
+            paces().stream().filter(p -> p.limit() != null).forEach(p -> limits.put(p.id(), p.limit()));
             unsaved = false;
+            limitsUnsaved = false;
         }
         try {
             ledger.save(entries);
+            if (paceFile != null && !limits.isEmpty()) {
+                paceFile.save(limits);
+            }
         } catch (IOException e) {
             LOG.warn("the account usage could not be saved ({}); it is kept in memory", e.getMessage());
         }
@@ -269,24 +373,40 @@ public final class AccountPool implements Service {
     private void saveIfUnsaved() {
         boolean due;
         synchronized (this) {
-            due = unsaved;
+            due = unsaved || limitsUnsaved;
         }
         if (due) {
             save();
         }
     }
 
-    private Optional<Slot> firstReady(Instant now) {
+    /** Of the accounts that can take calls, the one whose pace lets it call soonest (the pool's order on a tie). */
+    private Optional<Slot> soonestPaced(Instant now) {
+        Slot soonest = null;
+        long soonestAt = Long.MAX_VALUE;
         for (Slot slot : slots) {
-            renew(slot, now);
-            if (slot.state == State.UNCHECKED) {
-                runCheck(slot, now);
-            }
-            if (slot.state == State.READY && slot.calls < settings.quota()) {
-                return Optional.of(slot);
+            if (ready(slot, now)) {
+                long at = slot.pace.readyAt(now.toEpochMilli());
+                if (at < soonestAt) {
+                    soonest = slot;
+                    soonestAt = at;
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(soonest);
+    }
+
+    private Optional<Slot> firstReady(Instant now) {
+        return slots.stream().filter(slot -> ready(slot, now)).findFirst();
+    }
+
+    /** Whether the account can take calls (its pace aside), checking it first if it never was. */
+    private boolean ready(Slot slot, Instant now) {
+        renew(slot, now);
+        if (slot.state == State.UNCHECKED) {
+            runCheck(slot, now);
+        }
+        return slot.state == State.READY && slot.calls < settings.quota();
     }
 
     /** A rest that is over, or a quota window that ended, gives the account back. */
@@ -362,6 +482,14 @@ public final class AccountPool implements Service {
                 .orElseThrow(() -> new IllegalArgumentException("not an account of this pool: " + account));
     }
 
+    private static Map<String, Integer> loadLimits(PaceFile paceFile) {
+        try {
+            return paceFile == null ? Map.of() : paceFile.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the learned limits in " + e.getMessage() + " cannot be read", e);
+        }
+    }
+
     private static Map<String, AccountLedger.Entry> load(AccountLedger ledger) {
         try {
             return ledger.load();
@@ -372,6 +500,9 @@ public final class AccountPool implements Service {
 
     private static final class Slot {
         final Account account;
+        final AccountPace pace;
+        /** When Webex last answered its call 000045, the first of a rest. */
+        Instant rateLimitedAt = Instant.MIN;
         State state = State.UNCHECKED;
         int calls;
         Instant windowStart;
@@ -380,8 +511,9 @@ public final class AccountPool implements Service {
         /** After this rest, check the account with GetUser again (not after a per-minute pause). */
         boolean recheck = true;
 
-        Slot(Account account) {
+        Slot(Account account, AccountPace pace) {
             this.account = account;
+            this.pace = pace;
         }
     }
 }

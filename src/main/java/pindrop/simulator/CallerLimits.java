@@ -2,53 +2,64 @@ package pindrop.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The two per-caller budgets Webex enforces: the documented per-minute rate limit (000045) and the SetUser
- * quota seen in the field (030002 once spent). Callers are keyed by {@link UserDirectory#key(String)}.
+ * The budgets Webex enforces: the documented per-minute rate limit per caller and, on request, per site (000045),
+ * and the per-caller SetUser quota seen in the field (030002 once spent). Callers are keyed by
+ * {@link UserDirectory#key(String)}.
+ * <p>
+ * The rate limits count in fixed windows, as Webex describes them ("per minute"): every window starts at a
+ * multiple of its length since the epoch, the same instants for every caller and the site, and counts from zero.
+ * A refused call is not counted, so a caller gets through again when the next window starts, at most a window
+ * later: the "60 s later" Webex promises.
  */
 final class CallerLimits {
 
     static final int UNLIMITED = Integer.MAX_VALUE;
-    private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final int perMinuteLimit;
+    private final int perCallerLimit;
+    private final int siteLimit;
+    private final long windowMillis;
     private final int setUserQuota;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> admitted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> admitted = new HashMap<>();
     private final Map<String, AtomicInteger> setUserCalls = new ConcurrentHashMap<>();
+    private long window = Long.MIN_VALUE;
+    private int siteAdmitted;
 
-    CallerLimits(int perMinuteLimit, int setUserQuota, Clock clock) {
-        this.perMinuteLimit = perMinuteLimit;
+    CallerLimits(int perCallerLimit, int siteLimit, Duration window, int setUserQuota, Clock clock) {
+        this.perCallerLimit = perCallerLimit;
+        this.siteLimit = siteLimit;
+        this.windowMillis = window.toMillis();
         this.setUserQuota = setUserQuota;
         this.clock = clock;
     }
 
     /**
-     * Counts a call against the caller's rolling minute, unless the minute is full: then the call is refused
-     * and not counted, so the caller gets through again 60 s after its oldest admitted call.
+     * Counts a call against its caller's and the site's current window, unless either is full: then the call is
+     * refused and counted in neither.
      */
     boolean admit(String caller) {
-        if (perMinuteLimit == UNLIMITED) {
-            return true; // keeps no timestamps: benchmarks make millions of calls
+        if (perCallerLimit == UNLIMITED && siteLimit == UNLIMITED) {
+            return true; // keeps no counts: benchmarks make millions of calls
         }
-        Deque<Instant> window = admitted.computeIfAbsent(caller, k -> new ArrayDeque<>());
-        synchronized (window) {
-            Instant now = clock.instant();
-            Instant windowStart = now.minus(WINDOW);
-            while (!window.isEmpty() && !window.peekFirst().isAfter(windowStart)) {
-                window.removeFirst();
+        synchronized (this) {
+            long now = Math.floorDiv(clock.millis(), windowMillis);
+            if (now != window) {
+                window = now;
+                admitted.clear();
+                siteAdmitted = 0;
             }
-            if (window.size() >= perMinuteLimit) {
+            int callers = admitted.getOrDefault(caller, 0);
+            if (callers >= perCallerLimit || siteAdmitted >= siteLimit) {
                 return false;
             }
-            window.addLast(now);
+            admitted.put(caller, callers + 1);
+            siteAdmitted++;
             return true;
         }
     }
@@ -58,8 +69,10 @@ final class CallerLimits {
         return setUserCalls.computeIfAbsent(caller, k -> new AtomicInteger()).incrementAndGet() <= setUserQuota;
     }
 
-    void reset() {
+    synchronized void reset() {
         admitted.clear();
+        siteAdmitted = 0;
+        window = Long.MIN_VALUE;
         setUserCalls.clear();
     }
 }

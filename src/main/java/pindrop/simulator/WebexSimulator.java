@@ -58,9 +58,13 @@ import javax.net.ssl.SSLContext;
  * <li>{@link Builder#setUserQuota}: per caller account, the calls after its first N SetUser calls answer
  *     030002 {@code Incorrect user or password} for as long as the simulator runs, while its GetUser still
  *     works: the lock reported from the field.</li>
- * <li>{@link Builder#perMinuteLimit}: per caller, at most N calls (any operation) in a rolling minute;
- *     beyond it 000045 {@code API Rate Limit Reached}. A refused call is not counted, so the caller gets
- *     through again 60 s after its oldest admitted call.</li>
+ * <li>{@link Builder#perMinuteLimit}: per caller, at most N calls (any operation) in each fixed minute (windows
+ *     start at whole minutes since the epoch, as Webex counts "per minute"); beyond it 000045
+ *     {@code API Rate Limit Reached}. A refused call is not counted, so the caller gets through again when the
+ *     next minute starts.</li>
+ * <li>{@link Builder#sitePerMinuteLimit}: the same for all callers together, a site's own cap.</li>
+ * <li>{@link Builder#rateLimitWindow}: the length of those windows, one minute unless a test shortens it.</li>
+ * <li>{@link Builder#latencyJitter}: each answer's latency is drawn evenly from latency ± this (never below 0).</li>
  * <li>{@link Builder#backendFaultRate}: that fraction of calls answers 000035 {@code ASService not responding}.</li>
  * <li>{@link Builder#http503Rate}: that fraction answers HTTP 503 with no body.</li>
  * <li>{@link Builder#resetRate}: that fraction has its connection closed without any response.</li>
@@ -169,7 +173,8 @@ public final class WebexSimulator implements AutoCloseable {
         port = builder.port;
         tls = builder.tls;
         directory = new UserDirectory(builder.users, builder.anyUser);
-        limits = new CallerLimits(builder.perMinuteLimit, builder.setUserQuota, builder.clock);
+        limits = new CallerLimits(builder.perMinuteLimit, builder.sitePerMinuteLimit, builder.rateLimitWindow,
+                builder.setUserQuota, builder.clock);
         faults = new FaultInjector(builder.resetRate, builder.http503Rate, builder.backendFaultRate, builder.seed);
         outage = new SiteOutage(builder.first503s, builder.setUsersBeforeFailure, builder.siteFailure,
                 builder.siteFailureReason);
@@ -179,7 +184,7 @@ public final class WebexSimulator implements AutoCloseable {
                 builder.authorizesAs, builder.refreshTokens, builder.clock, signInLog);
         handler = new XmlServiceHandler(new XmlService(siteName, directory, limits, faults, outage,
                 new XmlService.SignIns(tickets, oauth, builder.refuseTickets, signInLog, builder.hostPinLength)),
-                log, builder.latency, builder.clock);
+                log, builder.latency, builder.latencyJitter, builder.clock);
     }
 
     public static Builder builder() {
@@ -273,6 +278,11 @@ public final class WebexSimulator implements AutoCloseable {
     /** SetUser calls this caller account made, whatever their answer. */
     public int setUserCallsBy(String callerAccount) {
         return log.count(call -> isSetUser(call) && call.caller().equalsIgnoreCase(callerAccount));
+    }
+
+    /** Calls answered 000045 (the per-minute limit of a caller or of the site), whatever the operation. */
+    public int rateLimitedCalls() {
+        return log.count(call -> WebexError.RATE_LIMIT_REACHED.exceptionId().equals(call.exceptionId()));
     }
 
     /** Every call so far, in the order their answers were decided. */
@@ -407,6 +417,9 @@ public final class WebexSimulator implements AutoCloseable {
               --latency-ms N           added to every response
               --set-user-quota N       SetUser calls per account before 030002
               --per-minute-limit N     calls per account per minute before 000045
+              --site-per-minute-limit N  calls per minute, all accounts together, before 000045
+              --rate-limit-window-ms N the length of those minutes (fixed windows), default 60000
+              --latency-jitter-ms N    each answer's latency drawn from latency ± N
               --backend-fault-rate R   fraction of calls answered 000035
               --http503-rate R         fraction of calls answered HTTP 503
               --reset-rate R           fraction of calls whose connection is dropped
@@ -463,6 +476,9 @@ public final class WebexSimulator implements AutoCloseable {
                 case "--http503-rate" -> builder.http503Rate(Double.parseDouble(value));
                 case "--reset-rate" -> builder.resetRate(Double.parseDouble(value));
                 case "--seed" -> builder.seed(Long.parseLong(value));
+                case "--site-per-minute-limit" -> builder.sitePerMinuteLimit(Integer.parseInt(value));
+                case "--rate-limit-window-ms" -> builder.rateLimitWindow(Duration.ofMillis(Long.parseLong(value)));
+                case "--latency-jitter-ms" -> builder.latencyJitter(Duration.ofMillis(Long.parseLong(value)));
                 case "--tls-keystore" -> keyStore = Path.of(value);
                 case "--tls-password" -> keyStorePassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -507,6 +523,9 @@ public final class WebexSimulator implements AutoCloseable {
         private Duration refreshTokenLifetime = Duration.ofDays(90);
         private boolean rotateRefreshTokens;
         private String authorizesAs;
+        private int sitePerMinuteLimit = CallerLimits.UNLIMITED;
+        private Duration rateLimitWindow = Duration.ofMinutes(1);
+        private Duration latencyJitter = Duration.ZERO;
 
         private Builder() {
         }
@@ -681,6 +700,30 @@ public final class WebexSimulator implements AutoCloseable {
                 throw new IllegalArgumentException(what + " must be positive");
             }
             return value;
+        }
+
+        /** Calls all callers together get in each fixed minute before 000045: a site's own cap. */
+        public Builder sitePerMinuteLimit(int calls) {
+            this.sitePerMinuteLimit = requireAtLeast(calls, 1, "sitePerMinuteLimit");
+            return this;
+        }
+
+        /** The length of the fixed windows the per-minute limits count in; tests shorten it to seconds. */
+        public Builder rateLimitWindow(Duration window) {
+            if (Objects.requireNonNull(window, "window").toMillis() < 1) {
+                throw new IllegalArgumentException("rateLimitWindow must be at least 1 ms");
+            }
+            this.rateLimitWindow = window;
+            return this;
+        }
+
+        /** Each answer's latency is drawn evenly from latency ± jitter, never below 0. */
+        public Builder latencyJitter(Duration jitter) {
+            if (Objects.requireNonNull(jitter, "jitter").isNegative()) {
+                throw new IllegalArgumentException("latencyJitter must not be negative");
+            }
+            this.latencyJitter = jitter;
+            return this;
         }
 
         public WebexSimulator build() {

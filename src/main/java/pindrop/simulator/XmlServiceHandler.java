@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTP side of the endpoint: reads the body whatever its Content-Type, lets {@link XmlService} decide,
@@ -22,12 +23,14 @@ final class XmlServiceHandler implements HttpHandler {
     private final XmlService service;
     private final CallLog log;
     private final Duration latency;
+    private final Duration jitter;
     private final Clock clock;
 
-    XmlServiceHandler(XmlService service, CallLog log, Duration latency, Clock clock) {
+    XmlServiceHandler(XmlService service, CallLog log, Duration latency, Duration jitter, Clock clock) {
         this.service = service;
         this.log = log;
         this.latency = latency;
+        this.jitter = jitter;
         this.clock = clock;
     }
 
@@ -38,7 +41,7 @@ final class XmlServiceHandler implements HttpHandler {
             XmlService.Answer answer = answer(exchange);
             log.add(call(arrival, answer));
             // sleeping here holds this pool thread, which is why the pool is as large as the concurrency tested
-            Thread.sleep(latency.toMillis());
+            Thread.sleep(latencyMillis());
             send(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the simulator is closing: drop the connection
@@ -47,6 +50,12 @@ final class XmlServiceHandler implements HttpHandler {
         } finally {
             exchange.close(); // before any response was sent, this closes the connection: the reset fault
         }
+    }
+
+    private long latencyMillis() {
+        long spread = jitter.toMillis();
+        return spread == 0 ? latency.toMillis()
+                : Math.max(0, latency.toMillis() + ThreadLocalRandom.current().nextLong(-spread, spread + 1));
     }
 
     private XmlService.Answer answer(HttpExchange exchange) throws IOException {

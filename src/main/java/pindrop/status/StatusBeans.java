@@ -23,6 +23,6 @@ public final class StatusBeans {
                 new LiveStatus(batches, pool, leadership, siteFailures, SignIn.of(context)));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
         context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
-        context.getManagementStrategy().addEventNotifier(new WebexCallMetrics());
+        context.getManagementStrategy().addEventNotifier(new WebexCallMetrics(pool));
     }
 }

@@ -126,14 +126,19 @@ final class StatusHtml {
             return;
         }
         h.append("<table class=\"accounts\">\n<tr><th>account</th><th>state</th><th>calls made</th>")
-                .append("<th>calls left</th><th>why</th></tr>\n");
+                .append("<th>calls left</th><th>limit learned (calls/min)</th><th>pace (calls/min)</th>")
+                .append("<th>why</th></tr>\n");
         for (RunStatus.AccountStatus a : status.accounts()) {
             h.append("<tr class=\"account\"><td>").append(escape(a.id())).append("</td><td class=\"state\">")
                     .append(escape(state(a))).append("</td><td class=\"num\">").append(a.calls())
-                    .append("</td><td class=\"num\">").append(a.callsLeft()).append("</td><td>")
-                    .append(escape(a.why() == null ? "" : a.why())).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(a.callsLeft()).append("</td><td class=\"num limit\">")
+                    .append(a.learnedLimitPerMinute() == null ? "not met yet" : a.learnedLimitPerMinute())
+                    .append("</td><td class=\"num pace\">").append(a.pacePerMinute() == null ? "" : a.pacePerMinute())
+                    .append("</td><td>").append(escape(a.why() == null ? "" : a.why())).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p id=\"site-pace\">The site as a whole: ").append(status.site().learnedLimitPerMinute()
+                == null ? "no limit of its own met yet" : "limit learned " + status.site().learnedLimitPerMinute()
+                + " calls/min, pace " + status.site().pacePerMinute() + " calls/min").append(".</p>\n");
     }
 
     /** Where an admin starts a file from: each job's blank sheet, PIN columns already text. */

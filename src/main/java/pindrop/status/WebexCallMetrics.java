@@ -1,7 +1,9 @@
 package pindrop.status;
 
 import java.io.InputStream;
+import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,6 +13,7 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
+import pindrop.account.AccountPool;
 import pindrop.webex.MalformedResponseException;
 import pindrop.webex.WebexResponse;
 
@@ -23,6 +26,16 @@ import pindrop.webex.WebexResponse;
 public final class WebexCallMetrics extends EventNotifierSupport {
 
     static final String CALLS = "pindrop.webex.calls";
+    /** {@code pindrop_pace_limit_learned{account}} and {@code pindrop_pace{account}}, calls per minute. */
+    static final String LIMIT = "pindrop.pace.limit.learned";
+    static final String PACE = "pindrop.pace";
+
+    private final AccountPool pool;
+    private volatile boolean pacesRegistered;
+
+    public WebexCallMetrics(AccountPool pool) {
+        this.pool = pool;
+    }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
@@ -36,10 +49,36 @@ public final class WebexCallMetrics extends EventNotifierSupport {
         MeterRegistry registry = exchange.getContext().getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry != null) {
+            registerPaces(registry);
             String account = exchange.getVariable("callerId", String.class);
             registry.counter(CALLS, "account", account == null ? "" : account, "result", result(exchange))
                     .increment();
         }
+    }
+
+    /**
+     * Each account's learned limit and pace, and the site's ({@code account=""}), per minute; NaN until there is
+     * one. Registered at the first call, when the registry is bound.
+     */
+    private void registerPaces(MeterRegistry registry) {
+        if (pacesRegistered) {
+            return;
+        }
+        pacesRegistered = true;
+        List<AccountPool.PaceView> paces = pool.paces();
+        for (int i = 0; i < paces.size(); i++) {
+            int index = i;
+            String account = paces.get(i).id();
+            Gauge.builder(LIMIT, pool, p -> perMinute(p, p.paces().get(index).limit() == null ? Double.NaN
+                    : p.paces().get(index).limit())).tag("account", account)
+                    .description("the per-minute limit learned from Webex's 000045 (calls per minute)").register(registry);
+            Gauge.builder(PACE, pool, p -> perMinute(p, p.paces().get(index).pace())).tag("account", account)
+                    .description("the pace calls go at now (calls per minute)").register(registry);
+        }
+    }
+
+    private static double perMinute(AccountPool pool, double perWindow) {
+        return Double.isInfinite(perWindow) ? Double.NaN : perWindow * 60_000.0 / pool.paceWindow().toMillis();
     }
 
     static String result(Exchange exchange) {

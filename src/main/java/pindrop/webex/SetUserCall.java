@@ -133,6 +133,9 @@ public final class SetUserCall {
         Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
         Action action = ExceptionTable.actionFor(response);
+        if (action != Action.ACCOUNT_PAUSED) {
+            pool.answered(account); // Webex answers: the account's pace may grow
+        }
         if (action == Action.SIGN_IN_AGAIN) {
             try {
                 if (signInAgain(exchange, account)) {

@@ -74,6 +74,58 @@ class AccountPoolTest {
         assertEquals(AccountPool.State.RESTING, after.view().get(0).state());
     }
 
+    @Test
+    void accountsTakeCallsInTurnEachAtItsOwnPace() throws Exception {
+        Account second = new Account(2, "admin2@acme.com", "secret", "");
+        AccountPool pool = paced(List.of(ADMIN, second), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.05));
+
+        assertEquals(List.of(ADMIN, second), List.of(pool.take(), pool.take()),
+                "the second call goes to the idle account, not after the first account's budget");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(ADMIN, second), List.of(pool.take(), pool.take()), "a call a second each, in turn");
+    }
+
+    @Test
+    void theFirst000045TeachesTheLimitJustUnderWhichThePaceKeepsAndARestartKnowsIt() throws Exception {
+        AccountPool.Pacing pacing = new AccountPool.Pacing(Duration.ofMinutes(1), Double.POSITIVE_INFINITY, 0.1);
+        AccountPool before = paced(List.of(ADMIN), pacing);
+        for (int i = 0; i < 4; i++) {
+            before.take();
+        }
+        before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
+        before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)"); // a call that was in flight
+
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), before.paces().get(0),
+                "4 calls in the last minute: the limit; the pace one call (10%, at least 1) under it");
+        before.stop();
+        AccountPool after = paced(List.of(ADMIN), pacing);
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), after.paces().get(0));
+        assertEquals(new AccountPool.PaceView("", null, Double.POSITIVE_INFINITY), after.paces().get(1),
+                "one account: its limit is its own, not the site's");
+    }
+
+    @Test
+    void whenEveryAccountMeets000045TogetherTheSiteLearnsItsLimit() throws Exception {
+        Account second = new Account(2, "admin2@acme.com", "secret", "");
+        AccountPool pool = paced(List.of(ADMIN, second),
+                new AccountPool.Pacing(Duration.ofMinutes(1), Double.POSITIVE_INFINITY, 0.1));
+        for (int i = 0; i < 10; i++) {
+            pool.take();
+        }
+        pool.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
+        clock.advance(Duration.ofSeconds(1));
+        pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
+
+        assertEquals(new AccountPool.PaceView("", 10, 9.0), pool.paces().get(2));
+    }
+
+    private AccountPool paced(List<Account> accounts, AccountPool.Pacing pacing) {
+        AccountPool pool = new AccountPool(accounts, SETTINGS, pacing, clock, new AccountLedger(state),
+                new PaceFile(state, pacing.window()));
+        pool.checkWith(account -> AccountCheck.Verdict.usable());
+        return pool;
+    }
+
     private AccountPool pool() {
         AccountPool pool = new AccountPool(List.of(ADMIN), SETTINGS, clock, new AccountLedger(state));
         pool.checkWith(account -> {

@@ -356,12 +356,36 @@ class WebexSimulatorTest {
             assertFailure("000045", limitedClient.post(getSelf));
             assertFailure("000045", limitedClient.post(getSelf));
 
-            // the admitted calls have left the minute; had the refused ones counted, they would still be in it
+            // the next fixed minute counts from zero
             clock.advance(Duration.ofSeconds(31));
             for (int i = 0; i < 3; i++) {
                 assertEquals("SUCCESS", limitedClient.post(getSelf).result());
             }
             assertFailure("000045", limitedClient.post(getSelf));
+        }
+    }
+
+    @Test
+    void theSiteCapCountsEveryCallerInFixedWindowsOfTheLengthAsked() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
+        try (WebexSimulator capped = site().perMinuteLimit(3).sitePerMinuteLimit(4)
+                .rateLimitWindow(Duration.ofSeconds(2)).clock(clock).build().start()) {
+            SimulatorClient cappedClient = new SimulatorClient(capped.endpoint());
+            String admin1 = admin().getUser(ADMIN).xml();
+            String admin2 = Envelope.as("admin2@acme.com", "pw2").getUser(ALICE).xml();
+
+            for (int i = 0; i < 3; i++) {
+                assertEquals("SUCCESS", cappedClient.post(admin1).result());
+            }
+            assertEquals("SUCCESS", cappedClient.post(admin2).result(), "admin2's first call fits the site's 4");
+            assertFailure("000045", cappedClient.post(admin2));
+
+            // a window is fixed: 1.9 s in it is still full, at 2 s the next one counts from zero
+            clock.advance(Duration.ofMillis(1900));
+            assertFailure("000045", cappedClient.post(admin2));
+            clock.advance(Duration.ofMillis(100));
+            assertEquals("SUCCESS", cappedClient.post(admin2).result());
+            assertEquals(2, capped.rateLimitedCalls());
         }
     }
 

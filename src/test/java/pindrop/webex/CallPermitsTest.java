@@ -18,7 +18,7 @@ class CallPermitsTest {
     void aPermitRestsAPeriodAfterTheAnswer() throws Exception {
         CallPermits permits = new CallPermits(2, 300);
         permits.acquire();
-        permits.acquire();
+        long second = permits.acquire();
         CompletableFuture<Long> third = CompletableFuture.supplyAsync(() -> {
             try {
                 permits.acquire();
@@ -31,10 +31,25 @@ class CallPermitsTest {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !third.isDone());
 
         long answered = System.nanoTime();
-        permits.release();
+        permits.release(second, false);
         long acquired = third.get(5, TimeUnit.SECONDS);
         assertTrue(acquired - answered >= TimeUnit.MILLISECONDS.toNanos(300),
                 "the third call went out " + (acquired - answered) / 1_000_000 + " ms after an answer, not 300");
+    }
+
+    @Test
+    void onceWarmAnAnsweredCallsPermitRestsAboutAPeriodFromPermitToPermitNotFromTheAnswer() throws Exception {
+        CallPermits permits = new CallPermits(1, 300);
+        permits.release(permits.acquire(), true); // the first answers of a warming client teach nothing
+        long first = permits.acquire();
+        await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+        long answered = System.nanoTime();
+        permits.release(first, true);
+        long second = permits.acquire();
+        assertTrue(second - first >= TimeUnit.MILLISECONDS.toNanos(300),
+                "a period from permit to permit, not less: " + (second - first) / 1_000_000 + " ms");
+        assertTrue(second - answered < TimeUnit.MILLISECONDS.toNanos(300),
+                "free again sooner than a period after the answer: most of the 200 ms answer counts as Webex's");
     }
 
     @Test

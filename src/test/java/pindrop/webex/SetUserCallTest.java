@@ -38,7 +38,8 @@ class SetUserCallTest {
         Account account = new Account(1, "admin1@acme.com", secret.equals("password") ? "pw" : "",
                 secret.equals("token") ? "tok" : "");
         AccountPool pool = AccountPool.create(List.of(account), new AccountPool.Settings(700, Duration.ofHours(24),
-                Duration.ofHours(6), Duration.ZERO), this.state);
+                Duration.ofHours(6), Duration.ZERO), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.05),
+                this.state);
         SetUserCall call = new SetUserCall(pool, Duration.ofSeconds(60));
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable("attempts", new AtomicInteger());

@@ -1,0 +1,44 @@
+package pindrop.webex;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+
+/**
+ * {@code webex.account-rate}: the hard ceiling of each admin account on its own, with the same guarantee as the
+ * ceiling of all accounts together ({@link CallPermits}, one set of permits per account). The account is the
+ * exchange's {@code callerId}, which every call to Webex carries.
+ */
+public final class AccountPermits {
+
+    private final int rate;
+    private final long periodMillis;
+    private final Map<String, CallPermits> permits = new ConcurrentHashMap<>();
+
+    /** @param rate most calls per period of one account; 0: no ceiling */
+    public AccountPermits(int rate, long periodMillis) {
+        this.rate = rate;
+        this.periodMillis = periodMillis;
+        if (rate < 0) {
+            throw new IllegalArgumentException("webex.account-rate must be 0 (off) or more, not " + rate);
+        }
+    }
+
+    public void beforeCall(Exchange exchange) throws InterruptedException {
+        if (rate > 0) {
+            of(exchange).beforeCall(exchange);
+        }
+    }
+
+    public void afterCall(Exchange exchange) {
+        if (rate > 0) {
+            of(exchange).afterCall(exchange);
+        }
+    }
+
+    private CallPermits of(Exchange exchange) {
+        return permits.computeIfAbsent(exchange.getVariable("callerId", "", String.class),
+                id -> new CallPermits(rate, periodMillis));
+    }
+}
