@@ -1,0 +1,135 @@
+package pindrop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * A route test on Camel's own kit: the real routes of routes/ and the real beans ({@link PindropConfiguration})
+ * under Camel main, on temporary folders, with the HTTP endpoint of {@code webex-post} replaced by
+ * {@link CannedWebex} through AdviceWith. A file runs in milliseconds, so retry, failover and DEFERRED paths
+ * are tested here; what only real HTTP proves (TLS, timeouts, the jar, the browser) stays with {@link SiteTest}.
+ * <p>
+ * A test scripts {@link #webex}, then {@link #start}s pindrop and {@link #run}s a file; a class that needs other
+ * settings (more accounts, shorter waits) overrides {@link #settings}.
+ */
+abstract class RouteTest extends CamelMainTestSupport {
+
+    final CannedWebex webex = new CannedWebex();
+    final Path root;
+    final Path inbox;
+    final Path outbox;
+
+    RouteTest() {
+        try {
+            root = Files.createTempDirectory("pindrop-route-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        inbox = root.resolve("inbox");
+        outbox = root.resolve("outbox");
+    }
+
+    @Override
+    public void configureTest(TestExecutionConfiguration test) {
+        super.configureTest(test);
+        // the context starts in start(), once the test has scripted its answers and the endpoint is advised
+        test.withUseAdviceWith(true);
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(new PindropConfiguration());
+    }
+
+    /** Fast, quiet, one admin account, on the test's folders; a class's {@link #settings} win. */
+    private Properties overrides() {
+        Properties all = new Properties();
+        all.put("pindrop.inbox", inbox.toString());
+        all.put("pindrop.outbox", outbox.toString());
+        all.put("pindrop.state", root.resolve("state").toString());
+        all.put("pindrop.read-lock-interval-ms", "20");
+        all.put("pindrop.status.enabled", "false");
+        all.put("camel.main.shutdown-timeout", "5");
+        all.put("webex.site", RunningPindrop.SITE);
+        all.put("webex.url", "http://127.0.0.1:9/never-called");
+        all.put("webex.rate", "0");
+        all.put("webex.retry-delay-ms", "1");
+        all.putAll(Users.accounts(1));
+        all.putAll(settings());
+        return all;
+    }
+
+    /**
+     * A test class's own settings (e.g. more accounts, webex.account-wait): Camel main configures the beans with
+     * them before any test method runs.
+     */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        Files.createDirectories(inbox);
+        camelContextConfiguration().withUseOverridePropertiesWithPropertiesComponent(overrides());
+        super.doPreSetup();
+    }
+
+    /** Replaces the HTTP endpoint of webex-post with the canned answers and starts pindrop. */
+    void start() throws Exception {
+        // by the step's text, as the YAML writes it: a URI pattern would be matched with {{webex.url}} resolved
+        AdviceWith.adviceWith(context, "webex-post",
+                route -> route.weaveByToString("to\\[\\{\\{webex\\.url}}.*").replace().process(webex));
+        context.start();
+    }
+
+    /** Drops a file into the inbox and waits, through NotifyBuilder, until its route is done with it. */
+    JsonNode run(String name, String csv) throws Exception {
+        // the file's own exchange, not one of its rows (the split's exchanges come from the route too)
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("hostpin")
+                .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null).whenDone(1).create();
+        Path hidden = inbox.resolve("." + name + ".copying");
+        Files.writeString(hidden, csv, StandardCharsets.UTF_8);
+        Files.move(hidden, inbox.resolve(name));
+        if (!done.matches(20, TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " was not done in 20 s; calls: " + webex.calls());
+        }
+        return summary(name.substring(0, name.lastIndexOf('.')));
+    }
+
+    JsonNode summary(String base) throws IOException {
+        return new ObjectMapper().readTree(outbox.resolve(base + ".summary.json").toFile());
+    }
+
+    List<Map<String, String>> results(String base) throws IOException {
+        return RunningPindrop.csv(outbox.resolve(base + ".results.csv"));
+    }
+
+    List<Map<String, String>> retries(String base) throws IOException {
+        return RunningPindrop.csv(outbox.resolve(base + ".retry.csv"));
+    }
+
+    @AfterEach
+    void removeFolders() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
