@@ -2,7 +2,9 @@ package pindrop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,19 +35,39 @@ final class CannedWebex implements Processor {
     private static final String XSI_NS = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
     private static final DocumentBuilderFactory PARSER = parser();
 
-    /** What the stand-in answers: an HTTP status and, on 200, a Webex result. */
-    record Answer(int http, String exceptionId, String reason) {
+    /**
+     * What the stand-in answers: an HTTP status and, on 200, a Webex result (a GetUser success shows whether
+     * the caller is a site admin); HTTP status 0 is a connection reset, no answer at all.
+     */
+    record Answer(int http, String exceptionId, String reason, boolean siteAdmin) {
 
         static Answer success() {
-            return new Answer(200, null, null);
+            return new Answer(200, null, null, true);
+        }
+
+        /** GetUser's answer for an account that is no site admin. */
+        static Answer notAdmin() {
+            return new Answer(200, null, null, false);
         }
 
         static Answer failure(String exceptionId, String reason) {
-            return new Answer(200, exceptionId, reason);
+            return new Answer(200, exceptionId, reason, false);
         }
 
         static Answer http(int status) {
-            return new Answer(status, null, null);
+            return new Answer(status, null, null, false);
+        }
+
+        static Answer reset() {
+            return new Answer(0, null, null, false);
+        }
+
+        /** This answer {@code count} times, then {@code then}. */
+        Answer[] times(int count, Answer then) {
+            Answer[] answers = new Answer[count + 1];
+            Arrays.fill(answers, this);
+            answers[count] = then;
+            return answers;
         }
 
         boolean succeeds() {
@@ -53,8 +75,8 @@ final class CannedWebex implements Processor {
         }
     }
 
-    /** One request as it arrived, and what it got. */
-    record Call(String operation, String caller, String targetUser, Answer answer) {
+    /** One request as it arrived (with the host PIN a SetUser sets, if any), and what it got. */
+    record Call(String operation, String caller, String targetUser, String hostPin, Answer answer) {
     }
 
     private record Key(String operation, String caller) {
@@ -91,7 +113,11 @@ final class CannedWebex implements Processor {
         String operation = type.substring(type.lastIndexOf('.') + 1);
         Answer answer = next(operation, caller == null ? text(security, "email") : caller);
         synchronized (this) {
-            calls.add(new Call(operation, caller, Objects.requireNonNullElse(text(content, "webExId"), ""), answer));
+            calls.add(new Call(operation, caller, Objects.requireNonNullElse(text(content, "webExId"), ""),
+                    text(content, "hostPIN"), answer));
+        }
+        if (answer.http() == 0) {
+            throw new SocketException("Connection reset (canned)");
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.http());
         exchange.getMessage().setBody(answer.http() == 200 ? response(operation, answer) : new byte[0]);
@@ -99,6 +125,12 @@ final class CannedWebex implements Processor {
 
     synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The calls of one operation by one caller that got one answer. */
+    synchronized long calls(String operation, String caller, Answer answer) {
+        return calls.stream().filter(c -> c.operation().equals(operation) && c.caller().equals(caller)
+                && c.answer().equals(answer)).count();
     }
 
     /** The calls of one operation by one caller. */
@@ -150,7 +182,7 @@ final class CannedWebex implements Processor {
         xml.writeStartElement(SERV_NS, "bodyContent");
         if (answer.succeeds() && operation.equals("GetUser")) {
             xml.writeStartElement(USE_NS, "privilege");
-            leaf(xml, USE_NS, "siteAdmin", "true");
+            leaf(xml, USE_NS, "siteAdmin", Boolean.toString(answer.siteAdmin()));
             xml.writeEndElement();
         }
         xml.writeEndElement();

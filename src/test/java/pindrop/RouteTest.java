@@ -1,12 +1,18 @@
 package pindrop;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,8 +33,9 @@ import org.junit.jupiter.api.AfterEach;
  * {@link CannedWebex} through AdviceWith. A file runs in milliseconds, so retry, failover and DEFERRED paths
  * are tested here; what only real HTTP proves (TLS, timeouts, the jar, the browser) stays with {@link SiteTest}.
  * <p>
- * A test scripts {@link #webex}, then {@link #start}s pindrop and {@link #run}s a file; a class that needs other
- * settings (more accounts, shorter waits) overrides {@link #settings}.
+ * A test scripts {@link #webex}, then {@link #start}s pindrop and {@link #run}s a file. A class that needs other
+ * settings (more accounts, shorter waits) overrides {@link #settings}; a test method adds its own with
+ * {@link Settings}.
  */
 abstract class RouteTest extends CamelMainTestSupport {
 
@@ -36,6 +43,13 @@ abstract class RouteTest extends CamelMainTestSupport {
     final Path root;
     final Path inbox;
     final Path outbox;
+
+    /** Settings of one test method, over its class's {@link #settings}: {@code "key=value"} each. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface Settings {
+        String[] value();
+    }
 
     RouteTest() {
         try {
@@ -74,6 +88,12 @@ abstract class RouteTest extends CamelMainTestSupport {
         all.put("webex.retry-delay-ms", "1");
         all.putAll(Users.accounts(1));
         all.putAll(settings());
+        String test = getCurrentTestName().replace("()", "");
+        Arrays.stream(getClass().getDeclaredMethods()).filter(method -> method.getName().equals(test))
+                .map(method -> method.getAnnotation(Settings.class)).filter(Objects::nonNull)
+                .flatMap(settings -> Arrays.stream(settings.value()))
+                .forEach(setting -> all.put(setting.substring(0, setting.indexOf('=')),
+                        setting.substring(setting.indexOf('=') + 1)));
         return all;
     }
 
@@ -102,14 +122,19 @@ abstract class RouteTest extends CamelMainTestSupport {
 
     /** Drops a file into the inbox and waits, through NotifyBuilder, until its route is done with it. */
     JsonNode run(String name, String csv) throws Exception {
-        // the file's own exchange, not one of its rows (the split's exchanges come from the route too)
+        return run(name, csv, 1);
+    }
+
+    /** The same, for a file the route takes {@code times} times (a file with DEFERRED rows comes back). */
+    JsonNode run(String name, String csv, int times) throws Exception {
+        // the file's own exchanges, not its rows' (the split's exchanges come from the route too)
         NotifyBuilder done = new NotifyBuilder(context).fromRoute("hostpin")
-                .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null).whenDone(1).create();
+                .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null).whenDone(times).create();
         Path hidden = inbox.resolve("." + name + ".copying");
         Files.writeString(hidden, csv, StandardCharsets.UTF_8);
         Files.move(hidden, inbox.resolve(name));
-        if (!done.matches(20, TimeUnit.SECONDS)) {
-            throw new AssertionError(name + " was not done in 20 s; calls: " + webex.calls());
+        if (!done.matches(30, TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " was not done " + times + " time(s) in 30 s; calls: " + webex.calls());
         }
         return summary(name.substring(0, name.lastIndexOf('.')));
     }
