@@ -80,6 +80,7 @@ abstract class RouteTest extends CamelMainTestSupport {
         all.put("pindrop.outbox", outbox.toString());
         all.put("pindrop.state", root.resolve("state").toString());
         all.put("pindrop.read-lock-interval-ms", "20");
+        all.put("pindrop.poll-interval-ms", "20");
         all.put("pindrop.status.enabled", "false");
         all.put("camel.main.shutdown-timeout", "5");
         all.put("webex.site", RunningPindrop.SITE);
