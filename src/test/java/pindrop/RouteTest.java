@@ -121,19 +121,29 @@ abstract class RouteTest extends CamelMainTestSupport {
         context.start();
     }
 
-    /** Drops a file into the inbox and waits, through NotifyBuilder, until its route is done with it. */
+    /** Drops a file into the inbox (the hostpin job) and waits, through NotifyBuilder, until it is done. */
     JsonNode run(String name, String csv) throws Exception {
         return run(name, csv, 1);
     }
 
     /** The same, for a file the route takes {@code times} times (a file with DEFERRED rows comes back). */
     JsonNode run(String name, String csv, int times) throws Exception {
+        return run("hostpin", inbox, name, csv, times);
+    }
+
+    /** Drops a file into a job's folder in the inbox, e.g. {@code run("audio-pin", "phones.csv", csv)}. */
+    JsonNode runJob(String job, String name, String csv) throws Exception {
+        return run(job, inbox.resolve(job), name, csv, 1);
+    }
+
+    private JsonNode run(String routeId, Path folder, String name, String csv, int times) throws Exception {
         // the file's own exchanges, not its rows' (the split's exchanges come from the route too)
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("hostpin")
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(routeId)
                 .filter(exchange -> exchange.getProperty(Exchange.SPLIT_INDEX) == null).whenDone(times).create();
-        Path hidden = inbox.resolve("." + name + ".copying");
+        Files.createDirectories(folder);
+        Path hidden = folder.resolve("." + name + ".copying");
         Files.writeString(hidden, csv, StandardCharsets.UTF_8);
-        Files.move(hidden, inbox.resolve(name));
+        Files.move(hidden, folder.resolve(name));
         if (!done.matches(30, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " was not done " + times + " time(s) in 30 s; calls: " + webex.calls());
         }
