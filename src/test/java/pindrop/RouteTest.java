@@ -73,7 +73,7 @@ abstract class RouteTest extends CamelMainTestSupport {
         configuration.addConfiguration(new PindropConfiguration());
     }
 
-    /** Fast, quiet, one admin account, on the test's folders; a class's {@link #settings} win. */
+    /** Fast, quiet, one admin account, on the test's folders; the class's {@link #settings}, then the test's, win. */
     private Properties overrides() {
         Properties all = new Properties();
         all.put("pindrop.inbox", inbox.toString());
@@ -99,8 +99,8 @@ abstract class RouteTest extends CamelMainTestSupport {
     }
 
     /**
-     * A test class's own settings (e.g. more accounts, webex.account-wait): Camel main configures the beans with
-     * them before any test method runs.
+     * A test class's own settings (e.g. more accounts, webex.account-wait): each test's pindrop is configured
+     * with them (a context per test).
      */
     Map<String, String> settings() {
         return Map.of();
