@@ -41,6 +41,11 @@ public final class InboxGate implements PollingConsumerPollStrategy {
 
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (!endpoint.getCamelContext().isStarted()) {
+            // a GetUser check made while Camel still starts finds its stylesheet's endpoint unstarted, and toD
+            // keeps that endpoint, so the account could never be checked: the next poll checks it
+            return false;
+        }
         closedBecause = writable.problem().or(pool::whyUnusable);
         // the accounts' states, not their times, so a wait is reported once and not every poll
         String status = closedBecause.isEmpty() + " " + pool.view().stream()
