@@ -93,7 +93,7 @@ public final class HttpLoop {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><serv:message"
                 + " xmlns:serv=\"http://www.webex.com/schemas/2002/06/service\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><header><securityContext>"
-                + "<siteName>acme</siteName><webExID>" + Bench.ADMIN_ID + "</webExID><password>" + Bench.ADMIN_PASSWORD
+                + "<siteName>acme</siteName><webExID>" + Measurement.ADMIN_ID + "</webExID><password>" + Measurement.ADMIN_PASSWORD
                 + "</password></securityContext></header><body>"
                 + "<bodyContent xsi:type=\"java:com.webex.service.binding.user.SetUser\"><webExId>" + user
                 + "</webExId><personalMeetingRoom><hostPIN>" + pin + "</hostPIN></personalMeetingRoom></bodyContent>"

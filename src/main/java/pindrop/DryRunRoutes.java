@@ -11,9 +11,16 @@ import pindrop.batch.JobFolders;
 
 /**
  * Gives every job a dry run, so a job route added in YAML has one without being written twice: for each
- * route made from the {@code spreadsheet-job} template, the same template on {@code FOLDER/dry-run} with
- * dryRun true, the dry-run gate and one row at a time, as route {@code ID-dry-run}. Its rows are checked and
- * planned, never sent.
+ * route made from the {@code spreadsheet-job} template, the same template on {@code FOLDER/dry-run} as route
+ * {@code ID-dry-run}. Its rows are checked and planned, never sent. What makes it a dry run is set here, never
+ * by a job route, and the template reads each with the job's value as its default:
+ * <ul>
+ * <li>{@code dryRun} true (a job: false): its rows go to direct:dry-run instead of SetUser;</li>
+ * <li>{@code gate} dryRunGate, which opens the folder when the outbox can be written (a job: inboxGate, which
+ * also waits for an admin account that can take a call: a dry run needs none);</li>
+ * <li>{@code rowThreads} dryRunRows, one thread, since its plan gives the accounts to the rows in their order
+ * (a job: rows, webex.concurrency rows at once).</li>
+ * </ul>
  */
 final class DryRunRoutes extends JobRouteAdded {
 

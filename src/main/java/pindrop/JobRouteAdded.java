@@ -18,7 +18,8 @@ abstract class JobRouteAdded implements ModelLifecycleStrategy {
     @Override
     public final void onAddRouteDefinition(RouteDefinition route) {
         Map<String, Object> parameters = route.getTemplateParameters();
-        if (parameters != null && "false".equals(String.valueOf(parameters.get("dryRun")))) {
+        // a dry run is the one route from the template that sets dryRun (DryRunRoutes)
+        if (parameters != null && parameters.containsKey("stylesheet") && !parameters.containsKey("dryRun")) {
             jobAdded(route, parameters);
         }
     }

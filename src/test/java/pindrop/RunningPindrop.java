@@ -50,6 +50,7 @@ final class RunningPindrop implements AutoCloseable {
         main.addOverrideProperty("pindrop.outbox", outbox.toString());
         main.addOverrideProperty("pindrop.state", root.resolve("state").toString());
         main.addOverrideProperty("pindrop.read-lock-interval-ms", "100");
+        main.addOverrideProperty("pindrop.poll-interval-ms", "50");
         main.addOverrideProperty("webex.retry-delay-ms", "20");
         main.addOverrideProperty("camel.main.shutdown-timeout", "5");
         // no status server unless a test asks for one (with a free port)

@@ -48,6 +48,11 @@ public final class InboxGate implements PollingConsumerPollStrategy {
 
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (!endpoint.getCamelContext().isStarted()) {
+            // a GetUser check made while Camel still starts finds its stylesheet's endpoint unstarted, and toD
+            // keeps that endpoint, so the account could never be checked: the next poll checks it
+            return false;
+        }
         Optional<String> unwritable = writable.problem();
         Optional<String> siteFails = siteFailures.whyClosed();
         closedBecause = unwritable.or(() -> siteFails).or(pool::whyUnusable);
