@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ class SessionTicketTest extends SiteTest {
         simulator.revokeTickets("admin1@acme.com");
 
         JsonNode summary = pindrop.awaitSummary("pins");
-        assertEquals(60, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(60, summary.get("counts").get("SUCCESS").asInt(), () -> results("pins"));
         assertTrue(simulator.calls().stream().anyMatch(c -> c.exceptionId().equals("030047")), "a call met the revocation");
         assertEquals(2, simulator.signIns("admin1@acme.com"), "signed in at its check, and once after the revocation");
         for (Map<String, String> row : pindrop.results("pins")) {
@@ -102,5 +103,14 @@ class SessionTicketTest extends SiteTest {
         assertEquals(3, pindrop.awaitSummary("pins").get("counts").get("SUCCESS").asInt());
         assertEquals(0, simulator.signIns("admin1@acme.com"));
         assertEquals(3, simulator.callsCarrying("admin1@acme.com", "SetUser", "password"));
+    }
+
+    /** The results file, for a failure's message. */
+    private String results(String base) {
+        try {
+            return pindrop.results(base).toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 }

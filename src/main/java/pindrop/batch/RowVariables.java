@@ -73,6 +73,12 @@ public final class RowVariables {
      */
     public static final String SITE_FAILURE = "siteFailure";
 
+    /**
+     * {@code Boolean}: the call goes out (again): true before the first try, and after a 030047 to the account's
+     * session ticket once it signed in again. Writer and reader: the loops of routes webex-attempt and user-lookup.
+     */
+    public static final String SEND = "send";
+
     // --- exchange properties ---
 
     /** {@link Batch}: the file being processed. Writer: batches.open. Readers: every row step. */

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,6 +40,8 @@ public final class SetUserCall {
     static final String ACCOUNT = RowVariables.CALL_ACCOUNT;
     /** The credentials the call carried (its session ticket, to know which one a 030047 refused). */
     static final String CREDENTIALS = RowVariables.CALL_CREDENTIALS;
+    /** Whether the call already went out again after a 030047: a fresh ticket refused at once is not renewed twice. */
+    static final String RESENT_FOR_TICKET = "resentForTicket";
 
     private final AccountPool pool;
     /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
@@ -69,8 +74,7 @@ public final class SetUserCall {
             pool.giveBack(account);
             throw unavailable(account, e);
         }
-        exchange.setVariable("send", true);
-        exchange.setVariable("resentForTicket", false);
+        exchange.setVariable(RESENT_FOR_TICKET, false);
         Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
         if (batch != null) {
             batch.callStarting(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class));
@@ -96,20 +100,37 @@ public final class SetUserCall {
 
     /**
      * Webex answered 030047 to the call: when it carried a session ticket, the account signs in again (or, refused
-     * a fresh ticket, goes on without tickets) and the same call is sent again (variable {@code send}); false when
-     * it carried the password or token itself, which were refused.
+     * a fresh ticket, goes on without tickets) and the new credentials are written for the same call to go out
+     * again; false when it carried the password or token itself, which were refused.
      */
-    static boolean signInAgain(Exchange exchange, Account account) throws SignInException {
+    static boolean renewTicket(Exchange exchange, Account account) throws SignInException {
         Optional<SignIn> signIn = SignIn.of(exchange.getContext());
-        boolean resent = exchange.getVariable("resentForTicket", false, Boolean.class);
+        boolean resent = exchange.getVariable(RESENT_FOR_TICKET, false, Boolean.class);
         if (signIn.isEmpty()
                 || !signIn.get().ticketRefused(account, exchange.getProperty(CREDENTIALS, Credentials.class), resent)) {
             return false;
         }
         credentials(exchange, account);
-        exchange.setVariable("resentForTicket", true);
-        exchange.setVariable("send", true);
+        exchange.setVariable(RESENT_FOR_TICKET, true);
         return true;
+    }
+
+    /**
+     * The route's catch of a {@link TicketRefusedException}: the account signs in again, and the same call goes out
+     * again with its new ticket. Takes the exchange because it writes the call's new credentials, as {@link #prepare}
+     * does. An account whose ticket cannot be renewed cannot take the call: the next account does.
+     */
+    public void signInAgain(Exchange exchange) throws AccountUnavailableException {
+        Account account = exchange.getProperty(ACCOUNT, Account.class);
+        try {
+            if (renewTicket(exchange, account)) {
+                return;
+            }
+        } catch (SignInException e) {
+            throw unavailable(account, e);
+        }
+        String answer = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
+        throw refused(account, Action.CREDENTIALS_REFUSED, answer.substring(0, 6), answer.substring(7));
     }
 
     /** The account could not get credentials: set aside when that is for good, else it rests a while. */
@@ -122,71 +143,84 @@ public final class SetUserCall {
         return new AccountUnavailableException(account + " has no credentials to call with");
     }
 
-    public void judge(Exchange exchange) throws TransientWebexException, AccountUnavailableException {
-        exchange.setVariable("send", false);
-        clearSecrets(exchange);
-        Optional<WebexResponse> answer = answer(exchange);
-        if (answer.isEmpty()) {
-            return;
+    /**
+     * Webex's answer to the call as the row's verdict: SUCCESS, or FAILURE with Webex's code and reason. An
+     * answer that is no verdict on the row throws: no answer yet (retried), an account that cannot take the call
+     * (the next account takes it), a refused session ticket (the account signs in again, the same call goes out
+     * again).
+     */
+    public RowVerdict judge(@Header(Exchange.HTTP_RESPONSE_CODE) Integer http, @Body InputStream body,
+            @ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials credentials)
+            throws TransientWebexException, AccountUnavailableException, TicketRefusedException {
+        WebexResponse response;
+        try {
+            response = response(http, body);
+        } catch (NotAnAnswerException e) {
+            return RowVerdict.of(Status.ERROR, e.getMessage());
         }
-        WebexResponse response = answer.get();
-        Account account = exchange.getProperty(ACCOUNT, Account.class);
         String code = response.exceptionId();
         Action action = ExceptionTable.actionFor(response);
         if (action != Action.ACCOUNT_PAUSED) {
             pool.answered(account); // Webex answers: the account's pace may grow
         }
-        if (action == Action.SIGN_IN_AGAIN) {
-            try {
-                if (signInAgain(exchange, account)) {
-                    return;
-                }
-            } catch (SignInException e) {
-                throw unavailable(account, e);
-            }
-            action = Action.CREDENTIALS_REFUSED;
+        if (action == Action.SIGN_IN_AGAIN && credentials != null && !credentials.ticketValue().isEmpty()) {
+            throw new TicketRefusedException(code + " " + response.reason());
         }
-        switch (action) {
-            case DONE -> finish(exchange, "SUCCESS", "", "");
-            case FAILURE -> finish(exchange, "FAILURE", code, response.reason());
+        return switch (action) {
+            case DONE -> RowVerdict.of(Status.SUCCESS, "");
+            case FAILURE -> new RowVerdict(Status.FAILURE, code, response.reason());
             case RETRY -> throw new TransientWebexException(code + " " + response.reason());
-            case ACCOUNT_SPENT, CREDENTIALS_REFUSED -> {
-                if (RefusedCredentials.forGood(account, action)) {
-                    pool.setAside(account, RefusedCredentials.why(account, code));
-                } else {
-                    pool.spent(account, "Webex answered " + code + " " + response.reason() + " to SetUser");
-                    LOG.warn("{} answered {} {}: its SetUser budget looks spent; it rests and the next account goes on",
-                            account, code, response.reason());
-                }
-                throw new AccountUnavailableException(account + " answered " + code);
-            }
+            case ACCOUNT_SPENT, CREDENTIALS_REFUSED, SIGN_IN_AGAIN ->
+                    throw refused(account, action == Action.ACCOUNT_SPENT ? action : Action.CREDENTIALS_REFUSED, code,
+                            response.reason());
             case ACCOUNT_PAUSED -> {
                 pool.pause(account, rateLimitRest, "rate limit (" + code + ")");
                 LOG.info("{} reached the per-minute limit ({}): it rests {} s", account, code,
                         rateLimitRest.toSeconds());
                 throw new AccountUnavailableException(account + " answered " + code);
             }
+        };
+    }
+
+    /** Webex refused the account's credentials, or its SetUser budget is spent: the next account takes the call. */
+    private AccountUnavailableException refused(Account account, Action action, String code, String reason) {
+        if (RefusedCredentials.forGood(account, action)) {
+            pool.setAside(account, RefusedCredentials.why(account, code));
+        } else {
+            pool.spent(account, "Webex answered " + code + " " + reason + " to SetUser");
+            LOG.warn("{} answered {} {}: its SetUser budget looks spent; it rests and the next account goes on",
+                    account, code, reason);
         }
+        return new AccountUnavailableException(account + " answered " + code);
     }
 
     /**
-     * Webex's answer to the call; a transient failure when there is none yet (5xx, 429), or, with an answer
-     * that is not one (another HTTP status, no XML API message), the row is ERROR and this is empty.
+     * Webex's answer to a call: a transient failure when there is none yet (5xx, 429); not an answer at all for
+     * another HTTP status or a body that is no XML API message.
      */
-    static Optional<WebexResponse> answer(Exchange exchange) throws TransientWebexException {
-        int http = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (http >= 500 || http == 429) {
-            throw new TransientWebexException("HTTP " + http + " from Webex");
+    static WebexResponse response(Integer http, InputStream body) throws TransientWebexException, NotAnAnswerException {
+        int status = http == null ? 0 : http;
+        if (status >= 500 || status == 429) {
+            throw new TransientWebexException("HTTP " + status + " from Webex");
         }
-        if (http != 200) {
-            finish(exchange, "ERROR", "", "HTTP " + http + " from Webex: check webex.url");
-            return Optional.empty();
+        if (status != 200) {
+            throw new NotAnAnswerException("HTTP " + status + " from Webex: check webex.url");
         }
         try {
-            return Optional.of(WebexResponse.parse(exchange.getIn().getBody(InputStream.class)));
+            return WebexResponse.parse(body);
         } catch (MalformedResponseException e) {
-            finish(exchange, "ERROR", "", e.getMessage());
-            return Optional.empty();
+            throw new NotAnAnswerException(e.getMessage());
+        }
+    }
+
+    /** What came back is not an answer of the XML API: the row is an ERROR that says so. */
+    static final class NotAnAnswerException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAnAnswerException(String message) {
+            super(message);
         }
     }
 

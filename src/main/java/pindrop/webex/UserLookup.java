@@ -1,12 +1,21 @@
 package pindrop.webex;
 
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
 
 import pindrop.account.Account;
 import pindrop.account.AccountPool;
+import pindrop.batch.RowVariables;
+import pindrop.outcome.RowVerdict;
+import pindrop.outcome.Status;
+import pindrop.signin.Credentials;
 import pindrop.signin.SignInException;
 
 /**
@@ -41,51 +50,63 @@ public final class UserLookup {
             }
             throw new TransientWebexException(e.getMessage());
         }
-        exchange.setVariable("send", true);
-        exchange.setVariable("resentForTicket", false);
+        exchange.setVariable(SetUserCall.RESENT_FOR_TICKET, false);
         exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
     }
 
-    public void judge(Exchange exchange) throws TransientWebexException {
-        exchange.setVariable("send", false);
-        SetUserCall.clearSecrets(exchange);
-        Optional<WebexResponse> answer = SetUserCall.answer(exchange);
-        if (answer.isEmpty()) {
-            return;
+    /**
+     * GetUser's answer as the row's verdict: the dry run's VALID when the user exists, INVALID when Webex does not
+     * know it, ERROR for another refusal. No answer yet is retried; a refused session ticket has the account sign
+     * in again ({@link #signInAgain}).
+     */
+    public RowVerdict judge(@Header(Exchange.HTTP_RESPONSE_CODE) Integer http, @Body InputStream body,
+            @ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials credentials,
+            @Variable(RowVariables.VERDICT) RowVerdict planned) throws TransientWebexException, TicketRefusedException {
+        WebexResponse response;
+        try {
+            response = SetUserCall.response(http, body);
+        } catch (SetUserCall.NotAnAnswerException e) {
+            return RowVerdict.of(Status.ERROR, e.getMessage());
         }
-        WebexResponse response = answer.get();
         String code = response.exceptionId();
         String said = code + " " + response.reason();
-        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
         Action action = ExceptionTable.actionFor(response);
-        if (action == Action.SIGN_IN_AGAIN) {
-            try {
-                if (SetUserCall.signInAgain(exchange, account)) {
-                    return;
-                }
-            } catch (SignInException e) {
-                throw new TransientWebexException(e.getMessage());
-            }
+        if (action == Action.SIGN_IN_AGAIN && credentials != null && !credentials.ticketValue().isEmpty()) {
+            throw new TicketRefusedException(said);
         }
-        switch (action) {
-            case DONE -> {
-                // the user exists: the row stays VALID
-            }
+        return switch (action) {
+            // the user exists: the row stays as planned
+            case DONE -> planned;
             case RETRY, ACCOUNT_PAUSED -> throw new TransientWebexException(said);
             case ACCOUNT_SPENT, CREDENTIALS_REFUSED, SIGN_IN_AGAIN -> {
                 // GetUser works on a spent account: a refusal here is the credentials, for good
                 pool.setAside(account, RefusedCredentials.why(account, code));
                 throw new TransientWebexException(account + " answered " + said + " to GetUser");
             }
-            case FAILURE -> {
-                if (USER_NOT_FOUND.equals(code)) {
-                    SetUserCall.finish(exchange, "INVALID", code, "Webex does not know this user (" + said
-                            + "): check the user id");
-                } else {
-                    SetUserCall.finish(exchange, "ERROR", code, "the user could not be checked: GetUser answered "
-                            + said);
-                }
+            case FAILURE -> USER_NOT_FOUND.equals(code)
+                    ? new RowVerdict(Status.INVALID, code, "Webex does not know this user (" + said + "): check the user id")
+                    : new RowVerdict(Status.ERROR, code, "the user could not be checked: GetUser answered " + said);
+        };
+    }
+
+    /**
+     * The route's catch of a {@link TicketRefusedException}: the account signs in again and the same lookup goes
+     * out again with its new ticket (it writes the new credentials, as {@link #prepare} does); otherwise no answer
+     * yet, and the lookup is retried.
+     */
+    public void signInAgain(Exchange exchange) throws TransientWebexException {
+        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
+        try {
+            if (SetUserCall.renewTicket(exchange, account)) {
+                return;
             }
+        } catch (SignInException e) {
+            throw new TransientWebexException(e.getMessage());
         }
+        // the account's own credentials were refused, for good
+        String answer = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
+        pool.setAside(account, RefusedCredentials.why(account, answer.substring(0, 6)));
+        throw new TransientWebexException(account + " answered " + answer + " to GetUser");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 
 import net.sf.saxon.om.NodeInfo;
@@ -50,14 +51,17 @@ public final class WebexAccountCheck implements AccountCheck {
         answer.setVariable("row", self);
         answer.setProperty(SetUserCall.ACCOUNT, account);
         try {
-            SetUserCall.credentials(answer, account);
             send(answer);
             // a 030047 to its ticket: the account signs in again and the same check goes out again
-            while (answer.getVariable(TICKET_REFUSED, false, Boolean.class) && SetUserCall.signInAgain(answer, account)) {
+            while (answer.getVariable(TICKET_REFUSED, false, Boolean.class) && SetUserCall.renewTicket(answer, account)) {
                 send(answer);
             }
         } catch (SignInException e) {
             return e.forGood() ? Verdict.unusable(e.getMessage()) : Verdict.noAnswer(e.getMessage());
+        }
+        SignInException signIn = answer.getException(SignInException.class);
+        if (signIn != null) {
+            return signIn.forGood() ? Verdict.unusable(signIn.getMessage()) : Verdict.noAnswer(signIn.getMessage());
         }
         Exception failed = answer.getException();
         if (failed != null) {
@@ -95,15 +99,22 @@ public final class WebexAccountCheck implements AccountCheck {
                 verdict = Verdict.noAnswer(e.getMessage());
             }
         }
-        SetUserCall.clearSecrets(exchange);
         exchange.setVariable(ACCOUNT_VERDICT, verdict);
     }
 
-    /** GetUser on the account's own id, with the credentials the exchange holds; retried by the route. */
+    /**
+     * What the check's call carries (its session ticket, or the password or token), written for each attempt: a
+     * call's secrets are gone once it is answered (webex-post), and a retry comes back for new ones.
+     */
+    public void credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account, Exchange exchange)
+            throws SignInException {
+        SetUserCall.credentials(exchange, account);
+    }
+
+    /** GetUser on the account's own id; the route retries it without an answer. */
     private void send(Exchange exchange) {
         exchange.removeVariable(TICKET_REFUSED);
         template.send("direct:account-check", exchange);
-        SetUserCall.clearSecrets(exchange);
     }
 
     static Verdict verdict(Account account, WebexResponse response) {

@@ -3,6 +3,8 @@ package pindrop.webex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import pindrop.account.Account;
 import pindrop.account.AccountPool;
+import pindrop.signin.Credentials;
 import pindrop.account.AccountUnavailableException;
 
 /** What a refusal of an account's credentials does to the account, by exceptionID and kind of secret. */
@@ -44,10 +47,11 @@ class SetUserCallTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setVariable("attempts", new AtomicInteger());
         call.prepare(exchange);
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getIn().setBody(failure(exceptionId).getBytes(StandardCharsets.UTF_8));
+        InputStream answer = new ByteArrayInputStream(failure(exceptionId).getBytes(StandardCharsets.UTF_8));
 
-        assertThrows(AccountUnavailableException.class, () -> call.judge(exchange));
+        // the call carried the password or token itself (no session ticket), so even 030047 refuses them
+        assertThrows(AccountUnavailableException.class, () -> call.judge(200, answer, account,
+                exchange.getProperty(SetUserCall.CREDENTIALS, Credentials.class)));
 
         AccountPool.View view = pool.view().get(0);
         assertEquals(state, view.state());
