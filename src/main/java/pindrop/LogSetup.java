@@ -12,6 +12,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
+import pindrop.settings.EarlySetting;
 
 /**
  * pindrop's logging, set up by logback before the first line (found through META-INF/services, so no

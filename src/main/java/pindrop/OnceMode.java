@@ -21,6 +21,7 @@ import pindrop.batch.Batches;
 import pindrop.batch.InboxGate;
 import pindrop.batch.JobFolders;
 import pindrop.webex.SiteFailureBreaker;
+import pindrop.settings.DurationSetting;
 
 /**
  * {@code --once}: stops pindrop when every input file that is in the inbox (or a job's folder inside it)

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import pindrop.signin.Authorize;
 import pindrop.template.InputTemplate;
 import pindrop.template.JobTemplates;
+import pindrop.settings.EarlySetting;
+import pindrop.job.RouteFailure;
 
 /**
  * Starts pindrop: as a service watching the inbox, or with {@code --once} to process the inbox and exit

@@ -41,6 +41,11 @@ import pindrop.webex.SiteFailureBreaker;
 import pindrop.webex.UserLookup;
 import pindrop.webex.WebexAccountCheck;
 import pindrop.webex.WebexTls;
+import pindrop.settings.StylesheetConfiguration;
+import pindrop.settings.DurationSetting;
+import pindrop.job.RouteReload;
+import pindrop.job.JobStylesheets;
+import pindrop.job.DryRunRoutes;
 
 /**
  * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in

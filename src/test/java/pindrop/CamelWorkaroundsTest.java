@@ -27,6 +27,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pindrop.job.RouteReload;
 
 /**
  * The Camel 4.17 behaviour each of pindrop's workarounds exists for, pinned down. When a newer Camel changes one,
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CamelWorkaroundsTest {
 
-    /** pindrop.RouteReload: Camel's own route reload leaves a changed templatedRoute as it was. */
+    /** pindrop.job.RouteReload: Camel's own route reload leaves a changed templatedRoute as it was. */
     @Test
     void camelsRouteReloadSkipsATemplatedRoute(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("job.camel.yaml");
@@ -51,7 +52,7 @@ class CamelWorkaroundsTest {
             assertEquals("after", context.createProducerTemplate().requestBody("direct:plain", "", String.class),
                     "the plain route beside it was reloaded");
             assertEquals("before", context.createProducerTemplate().requestBody("direct:job", "", String.class),
-                    "Camel's route reload now updates a templatedRoute: pindrop.RouteReload can go (set "
+                    "Camel's route reload now updates a templatedRoute: pindrop.job.RouteReload can go (set "
                             + "camel.main.routes-reload-enabled instead of pindrop.routes.reload), and this test with it");
         }
     }

@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pindrop.check.MappingException;
 import pindrop.check.RowDocument;
 import pindrop.check.SettingsMapping;
+import pindrop.settings.StylesheetConfiguration;
+import pindrop.job.RouteFailure;
+import pindrop.job.JobStylesheets;
 
 /**
  * The build checks every job file the integration team writes: each route of routes/ is created with pindrop's

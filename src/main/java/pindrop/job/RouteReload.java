@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.job;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +26,11 @@ import pindrop.batch.Batches;
  * the routes a changed file defines (their files in progress are suspended and resumed by the new route) and
  * loads the file as at start. The other routes keep running.
  */
-final class RouteReload extends RouteWatcherReloadStrategy {
+public final class RouteReload extends RouteWatcherReloadStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteReload.class);
 
-    RouteReload(String folder, String pattern) {
+    public RouteReload(String folder, String pattern) {
         super(folder, false);
         setPattern(pattern);
         setRemoveAllRoutes(false);

@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.settings;
 
 import net.sf.saxon.Configuration;
 import net.sf.saxon.lib.ErrorReporter;

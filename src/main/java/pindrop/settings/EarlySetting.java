@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.settings;
 
 import java.io.IOException;
 import java.io.InputStream;

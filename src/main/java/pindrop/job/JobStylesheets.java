@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import pindrop.check.RowDocument;
  * for a sample row write a whole request (a stylesheet that forgot to import envelope.xsl writes a bare
  * {@code <bodyContent>}). The routes compile it again on first use (xslt-saxon, through toD).
  */
-final class JobStylesheets extends JobRouteAdded {
+public final class JobStylesheets extends JobRouteAdded {
 
     static final Path FOLDER = Path.of("xslt");
     private static final QName MESSAGE = new QName("http://www.webex.com/schemas/2002/06/service", "message");
@@ -42,7 +42,7 @@ final class JobStylesheets extends JobRouteAdded {
     private final Processor saxon;
     private final NodeInfo sampleRow;
 
-    JobStylesheets(Configuration stylesheets, RowDocument rowDocument) throws XMLStreamException, SaxonApiException {
+    public JobStylesheets(Configuration stylesheets, RowDocument rowDocument) throws XMLStreamException, SaxonApiException {
         this.saxon = new Processor(stylesheets);
         this.sampleRow = rowDocument.of(2, "user@example.com", "3951", Map.of());
     }
@@ -59,7 +59,7 @@ final class JobStylesheets extends JobRouteAdded {
     }
 
     /** Why the stylesheet cannot write a job's requests, as file:line: message when it does not compile. */
-    synchronized Optional<String> problem(Path stylesheet) {
+    public synchronized Optional<String> problem(Path stylesheet) {
         XsltCompiler compiler = saxon.newXsltCompiler();
         List<XmlProcessingError> errors = new ArrayList<>();
         compiler.setErrorList(errors);

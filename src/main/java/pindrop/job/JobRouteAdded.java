@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.job;
 
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * Something to do when a job route is added to Camel's model, at start or on a route reload: a route made
  * from the {@code spreadsheet-job} template, not a job's dry run (which {@link DryRunRoutes} makes from it).
  */
-abstract class JobRouteAdded implements ModelLifecycleStrategy {
+public abstract class JobRouteAdded implements ModelLifecycleStrategy {
 
     /** @param parameters the template parameters the job route gave */
     abstract void jobAdded(RouteDefinition route, Map<String, Object> parameters);

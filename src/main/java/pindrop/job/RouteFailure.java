@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

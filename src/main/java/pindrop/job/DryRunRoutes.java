@@ -1,4 +1,4 @@
-package pindrop;
+package pindrop.job;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,14 +22,14 @@ import pindrop.batch.JobFolders;
  * (a job: rows, webex.concurrency rows at once).</li>
  * </ul>
  */
-final class DryRunRoutes extends JobRouteAdded {
+public final class DryRunRoutes extends JobRouteAdded {
 
     static final String TEMPLATE = "spreadsheet-job";
     private static final String SUFFIX = "-" + JobFolders.DRY_RUN;
 
     private final Model model;
 
-    DryRunRoutes(Model model) {
+    public DryRunRoutes(Model model) {
         this.model = model;
     }
 
