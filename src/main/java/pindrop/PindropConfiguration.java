@@ -48,8 +48,10 @@ import pindrop.job.JobStylesheets;
 import pindrop.job.DryRunRoutes;
 
 /**
- * Binds the beans the YAML routes call. With no {@code webex.site} configured it first starts the built-in
- * simulator and points pindrop at it, so nothing can reach a real site in demo mode.
+ * The one place pindrop is wired: its start-up side effects, named, and every bean the YAML routes call, bound
+ * under the name the routes use (the two ceilings, plain values, are declared in routes/webex-setuser.camel.yaml).
+ * With no {@code webex.site} configured it first starts the built-in simulator and points pindrop at it, so
+ * nothing can reach a real site in demo mode.
  */
 public final class PindropConfiguration implements CamelConfiguration {
 
@@ -58,29 +60,24 @@ public final class PindropConfiguration implements CamelConfiguration {
     /** Outcomes held for in-order writing before a row too far ahead waits (bounded memory per file). */
     private static final int RESULTS_WINDOW = 1024;
 
+    /**
+     * Start-up side effects first, each named: secrets guarded, the state folder taken (unless a standby may share
+     * it), the simulator started when no site is set (its endpoint then overrides webex.url, so every bean below
+     * sees it). Then the beans the routes call, each bound under the name the routes use; last, the interrupted
+     * inputs recovered (by the leader, with pindrop.ha).
+     */
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        SecretFileCheck.warnAbout(properties.resolveProperty("camel.main.file-configurations"));
-        TraceMask.install(context);
-        WebexTls.apply(context);
+        guardSecrets(context);
         Path state = Path.of(context.resolvePropertyPlaceholders("{{pindrop.state}}"));
         // --once is a run of its own, never a standby
         boolean ha = Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.ha}}").trim())
                 && !Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.once}}"));
         if (!ha) {
-            context.addService(StateFolderLock.take(state));
+            takeStateFolder(context, state);
         }
-        boolean simulated = properties.resolveProperty("webex.site").map(String::isBlank).orElse(true);
-        if (simulated) {
-            DemoSite demo = DemoSite.start(properties::resolveProperty);
-            context.addService(demo);
-            demo.properties().forEach(properties::addOverrideProperty);
-            LOG.warn("\n\n    *** SIMULATED: webex.site is not set, pindrop runs against its built-in Webex simulator"
-                    + " at {}.\n    *** No real Webex site is contacted. Set WEBEX_SITE and WEBEX_ACCOUNT_1_* for a real"
-                    + " run.\n", demo.endpoint());
-            demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
-        }
+        boolean simulated = startSimulatorWithoutSite(context);
+        PropertiesComponent properties = context.getPropertiesComponent();
         KeptRefreshTokens keptRefreshTokens = new KeptRefreshTokens(state);
         List<Account> accounts = AccountSettings.read(properties::resolveProperty, keptRefreshTokens::kept);
         AccountPool pool = AccountPool.create(accounts,
@@ -154,6 +151,37 @@ public final class PindropConfiguration implements CamelConfiguration {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
         }
+    }
+
+    /** Secrets files owner-only (a warning otherwise), masked in Camel's traces, and TLS as webex.* says. */
+    private static void guardSecrets(CamelContext context) throws Exception {
+        SecretFileCheck.warnAbout(context.getPropertiesComponent().resolveProperty("camel.main.file-configurations"));
+        TraceMask.install(context);
+        WebexTls.apply(context);
+    }
+
+    /** One pindrop per state folder (StateFolderLock says why); released when pindrop stops or dies. */
+    private static void takeStateFolder(CamelContext context, Path state) throws Exception {
+        context.addService(StateFolderLock.take(state));
+    }
+
+    /**
+     * With webex.site unset, the built-in simulator on a loopback port, pointed at by webex.url, and the sample in
+     * an empty inbox: nothing can reach a real site in demo mode. True when pindrop runs on it.
+     */
+    private static boolean startSimulatorWithoutSite(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        if (!properties.resolveProperty("webex.site").map(String::isBlank).orElse(true)) {
+            return false;
+        }
+        DemoSite demo = DemoSite.start(properties::resolveProperty);
+        context.addService(demo);
+        demo.properties().forEach(properties::addOverrideProperty);
+        LOG.warn("\n\n    *** SIMULATED: webex.site is not set, pindrop runs against its built-in Webex simulator"
+                + " at {}.\n    *** No real Webex site is contacted. Set WEBEX_SITE and WEBEX_ACCOUNT_1_* for a real"
+                + " run.\n", demo.endpoint());
+        demo.dropSample(Path.of(context.resolvePropertyPlaceholders("{{pindrop.inbox}}")));
+        return true;
     }
 
     /** How outcome files and journals reach the disk: a bean bound before start (a test's recording) or the disk. */
