@@ -2,6 +2,7 @@ package pindrop;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -93,5 +94,26 @@ class IntegrationAccountTest extends SiteTest {
                         : null, a -> a != null && a.get("state").asText().equals("SET_ASIDE"));
         assertTrue(account.get("why").asText().contains("authorise the integration again for admin1@acme.com"),
                 account::toString);
+    }
+
+    /** A refresh token that runs out within 14 days is a warning on the status page and in the health, still UP. */
+    @Test
+    void aRefreshTokenRunningOutWithinFourteenDaysIsAWarningWhilePindropStaysUp() throws Exception {
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE).oauth(CLIENT_ID, CLIENT_SECRET)
+                .oauthAdmin("admin1@acme.com", REFRESH_TOKEN).refreshTokenLifetime(Duration.ofDays(10)).build()
+                .start();
+        StatusClient status = StatusClient.onFreePort();
+        Map<String, String> settings = integration(REFRESH_TOKEN);
+        settings.putAll(status.properties());
+        pindrop = RunningPindrop.against(simulator, root, settings);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status.get("/observe/health").statusCode() == 200
+                && status.get("/observe/health?exposureLevel=full").body().contains("authorise"));
+        String health = status.get("/observe/health?exposureLevel=full").body();
+        assertTrue(health.contains("\"UP\""), health);
+        assertTrue(health.contains("admin1@acme.com"), health);
+        String page = status.get("/status").body();
+        assertTrue(page.contains("authorise the integration again for admin1@acme.com"), page);
+        assertFalse(health.contains(REFRESH_TOKEN), "the warning never shows the token");
     }
 }
