@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pindrop.simulator.WebexSimulator;
@@ -20,6 +21,7 @@ import pindrop.simulator.WebexSimulator;
  * logic of several accounts (budgets, quotas, DEFERRED, set-aside accounts, faults, a failed call's permit) is
  * tested with canned answers in {@link AccountFailoverRouteTest}.
  */
+@Tag("timing") // measures real arrival times: alone, in a fresh JVM (pom.xml, surefire execution timing)
 class AccountFailoverTest extends SiteTest {
 
     static final int CONCURRENCY = 4;
