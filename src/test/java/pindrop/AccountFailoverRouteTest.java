@@ -1,9 +1,12 @@
 package pindrop;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +23,9 @@ import pindrop.CannedWebex.Call;
 
 /**
  * Several admin accounts, their budgets, rate limits and faults, through the real routes and beans with canned
- * answers: no stall, no burnt account, nothing lost. The route-logic cases of {@link AccountFailoverTest}, in
- * milliseconds; its throttle test stays there, since only real HTTP arrivals show the rate.
+ * answers: no stall, no burnt account, nothing lost. These were {@link AccountFailoverTest}'s cases against the
+ * simulator over HTTP, with the same assertions, in milliseconds; its throttle tests stay there, since only real
+ * HTTP arrival times show the rate.
  */
 class AccountFailoverRouteTest extends RouteTest {
 
@@ -57,17 +61,23 @@ class AccountFailoverRouteTest extends RouteTest {
     }
 
     @Test
-    @Settings("webex.account-quota=25")
+    // a pace of a call every 10 ms per account: canned answers come faster, so the next call is another account's
+    @Settings({"webex.account-quota=25", "webex.pace-start=100"})
     void movesOnAtItsOwnQuotaBeforeWebexLocksTheAccount() throws Exception {
         start();
 
-        JsonNode summary = run("pins.csv", Users.csv(Users.ids(70)));
+        // accounts are used in parallel now (AccountPool), not one after another until its quota: with exactly
+        // the three quotas' rows, every account must reach its quota and none pass it
+        JsonNode summary = run("pins.csv", Users.csv(Users.ids(75)));
 
-        assertEquals(70, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(75, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
         for (int n = 1; n <= 3; n++) {
-            assertTrue(webex.calls("SetUser", admin(n)) <= 25, admin(n) + ": " + webex.calls("SetUser", admin(n)));
+            assertEquals(25, webex.calls("SetUser", admin(n)), admin(n) + " makes its quota's calls, no more");
         }
-        assertEquals(25, webex.calls("SetUser", admin(1)), "accounts are used one after another");
+        List<String> callers = webex.calls().stream().filter(c -> c.operation().equals("SetUser"))
+                .map(Call::caller).toList();
+        assertTrue(callers.lastIndexOf(admin(1)) > callers.indexOf(admin(2)),
+                "accounts are used in parallel, not one after another: " + callers);
     }
 
     @Test
@@ -107,6 +117,7 @@ class AccountFailoverRouteTest extends RouteTest {
         // the account is back, and done a third time with none left
         JsonNode last = run("pins.csv", Users.csv(users), 3);
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".done/pins.csv")));
         assertEquals(50, last.get("counts").get("SUCCESS").asInt(), last.toString());
         assertTrue(results("pins").stream().allMatch(r -> r.get("status").equals("SUCCESS")));
         assertTrue(retries("pins").isEmpty());

@@ -101,6 +101,10 @@ class ActiveStandbyIT {
         env.put("WEBEX_ACCOUNT_1_ID", "admin1@acme.com");
         env.put("WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret");
         env.put("WEBEX_RATE", "1000");
+        // Webex's minute shrunk to 3 s, as RunningPindrop does: at the default pace (60 calls in the first minute)
+        // the rows a kill waits for came too slowly
+        env.put("WEBEX_RATE_LIMIT_WINDOW", "3s");
+        env.put("WEBEX_RATE_LIMIT_PAUSE", "3s");
         env.put("WEBEX_CONCURRENCY", Integer.toString(CONCURRENCY));
         env.put("PINDROP_INBOX", root.resolve("inbox").toString());
         env.put("PINDROP_OUTBOX", root.resolve("outbox").toString());

@@ -26,7 +26,9 @@ import org.w3c.dom.Node;
 /**
  * Stands in for the HTTP endpoint of the {@code webex-post} route (see {@link RouteTest}): reads each request
  * with a real XML parser and answers what the test scripted, by operation, by caller and by call count. An
- * operation with no script answers SUCCESS (GetUser: a site admin). Every call is kept for the test to read.
+ * operation with no script answers SUCCESS (GetUser: a site admin; AuthenticateUser: a new session ticket for the
+ * caller, {@code ticket-CALLER-N}, as Webex writes it). Every call is kept for the test to read, with the session
+ * ticket it carried.
  */
 final class CannedWebex implements Processor {
 
@@ -75,8 +77,11 @@ final class CannedWebex implements Processor {
         }
     }
 
-    /** One request as it arrived (with the host PIN a SetUser sets, if any), and what it got. */
-    record Call(String operation, String caller, String targetUser, String hostPin, Answer answer) {
+    /**
+     * One request as it arrived (with the host PIN a SetUser sets and the session ticket it carried, if any), and
+     * what it got.
+     */
+    record Call(String operation, String caller, String targetUser, String hostPin, String ticket, Answer answer) {
     }
 
     private record Key(String operation, String caller) {
@@ -85,6 +90,8 @@ final class CannedWebex implements Processor {
     private final Map<Key, List<Answer>> scripts = new HashMap<>();
     private final Map<Key, Integer> counts = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    /** The session tickets issued so far, by caller (the last one is the caller's current ticket). */
+    private final Map<String, List<String>> tickets = new HashMap<>();
 
     /**
      * The answers to an operation's calls by anyone, in the order the calls come; the last one repeats.
@@ -112,15 +119,26 @@ final class CannedWebex implements Processor {
         String type = content.getAttributeNS(XSI_NS, "type");
         String operation = type.substring(type.lastIndexOf('.') + 1);
         Answer answer = next(operation, caller == null ? text(security, "email") : caller);
+        String issued = null;
         synchronized (this) {
             calls.add(new Call(operation, caller, Objects.requireNonNullElse(text(content, "webExId"), ""),
-                    text(content, "hostPIN"), answer));
+                    text(content, "hostPIN"), text(security, "sessionTicket"), answer));
+            if (operation.equals("AuthenticateUser") && answer.succeeds()) {
+                List<String> callers = tickets.computeIfAbsent(caller, c -> new ArrayList<>());
+                issued = "ticket-" + caller + "-" + (callers.size() + 1);
+                callers.add(issued);
+            }
         }
         if (answer.http() == 0) {
             throw new SocketException("Connection reset (canned)");
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.http());
-        exchange.getMessage().setBody(answer.http() == 200 ? response(operation, answer) : new byte[0]);
+        exchange.getMessage().setBody(answer.http() == 200 ? response(operation, answer, issued) : new byte[0]);
+    }
+
+    /** The session tickets issued to a caller so far, oldest first. */
+    synchronized List<String> tickets(String caller) {
+        return List.copyOf(tickets.getOrDefault(caller, List.of()));
     }
 
     synchronized List<Call> calls() {
@@ -156,8 +174,11 @@ final class CannedWebex implements Processor {
         return script.get(Math.min(n, script.size() - 1));
     }
 
-    /** The answer as Webex writes it, with a real XML writer; a GetUser success shows a site admin. */
-    private static byte[] response(String operation, Answer answer) throws XMLStreamException {
+    /**
+     * The answer as Webex writes it, with a real XML writer; a GetUser success shows a site admin, an
+     * AuthenticateUser success its session ticket (a use:authenticateUserResponse).
+     */
+    private static byte[] response(String operation, Answer answer, String ticket) throws XMLStreamException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
@@ -180,10 +201,19 @@ final class CannedWebex implements Processor {
         xml.writeEndElement();
         xml.writeStartElement(SERV_NS, "body");
         xml.writeStartElement(SERV_NS, "bodyContent");
+        if (ticket != null) {
+            xml.writeNamespace("xsi", XSI_NS);
+            xml.writeAttribute("xsi", XSI_NS, "type", "use:authenticateUserResponse");
+        }
         if (answer.succeeds() && operation.equals("GetUser")) {
             xml.writeStartElement(USE_NS, "privilege");
             leaf(xml, USE_NS, "siteAdmin", Boolean.toString(answer.siteAdmin()));
             xml.writeEndElement();
+        }
+        if (ticket != null) {
+            leaf(xml, USE_NS, "sessionTicket", ticket);
+            leaf(xml, USE_NS, "createTime", Long.toString(System.currentTimeMillis()));
+            leaf(xml, USE_NS, "timeToLive", "5400");
         }
         xml.writeEndElement();
         xml.writeEndElement();

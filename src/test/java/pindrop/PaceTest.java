@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pindrop.simulator.WebexSimulator;
@@ -20,6 +21,7 @@ import pindrop.simulator.WebexSimulator;
  * shrunk to 3 s on both sides (RunningPindrop, the simulator's window), and the limits and the starting pace with
  * it: 30 calls per 3 s per account is 600 a minute.
  */
+@Tag("timing") // measures real arrival times: alone, in a fresh JVM (pom.xml, surefire execution timing)
 class PaceTest extends SiteTest {
 
     static final Duration WINDOW = Duration.ofSeconds(3);

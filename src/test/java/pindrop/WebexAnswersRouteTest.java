@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import pindrop.CannedWebex.Answer;
+import pindrop.CannedWebex.Call;
 
 /**
  * What each Webex answer does to a row, through the real routes (webex-setuser's retries, webex-failover,
  * webex-attempt) and beans, with two admin accounts and canned answers: SUCCESS, retry, failover, FAILURE,
- * ERROR and DEFERRED, each in milliseconds.
+ * ERROR and DEFERRED, a refused session ticket and the site-failure breaker, each in milliseconds.
  */
 class WebexAnswersRouteTest extends RouteTest {
 
@@ -26,6 +28,10 @@ class WebexAnswersRouteTest extends RouteTest {
     static final Answer SPENT = Answer.failure("030002", "Incorrect user or password");
     static final Answer RATE_LIMITED = Answer.failure("000045", "API Rate Limit Reached");
     static final Answer NOT_RESPONDING = Answer.failure("000035", "ASService not responding");
+    static final Answer TICKET_REFUSED = Answer.failure("030047", "Not a valid session ticket");
+    static final Answer NOT_FOUND = Answer.failure("030001", "Corresponding User not found");
+    /** pindrop.site-failure.threshold as application.properties sets it. */
+    static final int SITE_FAILURE_THRESHOLD = 10;
 
     @Override
     Map<String, String> settings() {
@@ -35,18 +41,24 @@ class WebexAnswersRouteTest extends RouteTest {
     }
 
     @Test
-    void successSetsEachRowOnTheFirstAccountInOneAttempt() throws Exception {
+    void successSetsEachRowOnAnAccountInOneAttempt() throws Exception {
         start();
 
         JsonNode summary = run("pins.csv", Users.csv(Users.ids(3)));
 
+        // the accounts share the rows in parallel (AccountPool): a row goes on whichever can call soonest, so
+        // not always on the first; what holds is one call per row, on an account whose call it was
         assertEquals(3, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        Map<String, List<Call>> setUsers = webex.calls().stream().filter(c -> c.operation().equals("SetUser"))
+                .collect(Collectors.groupingBy(Call::targetUser));
+        assertEquals(3, setUsers.size(), setUsers::toString);
         for (Map<String, String> row : results("pins")) {
             assertEquals("SUCCESS", row.get("status"));
-            assertEquals(ADMIN1, row.get("account"));
             assertEquals("1", row.get("attempts"));
+            List<Call> calls = setUsers.get(row.get("webExId"));
+            assertEquals(1, calls.size(), calls::toString);
+            assertEquals(calls.get(0).caller(), row.get("account"));
         }
-        assertEquals(3, webex.calls("SetUser", ADMIN1));
     }
 
     @Test
@@ -138,6 +150,76 @@ class WebexAnswersRouteTest extends RouteTest {
                 user + " got " + answers));
     }
 
-    // Session tickets (030047, AuthenticateUser) and the site-failure breaker (010107) are being added on other
-    // branches: their cases belong in this class, scripted the same way with webex.answer(...).
+    @Test
+    void aRefusedSessionTicketSignsTheAccountInAgainAndTheSameCallIsResent() throws Exception {
+        webex.answer("SetUser", TICKET_REFUSED, Answer.success());
+        start();
+
+        JsonNode summary = run("pins.csv", Users.csv(Users.ids(1)));
+
+        assertEquals(1, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        Map<String, String> row = results("pins").get(0);
+        assertEquals("1", row.get("attempts"), "a call resent with a new ticket is neither a retry nor a failover");
+        List<Call> setUsers = webex.calls().stream().filter(c -> c.operation().equals("SetUser")).toList();
+        assertEquals(2, setUsers.size(), setUsers::toString);
+        String caller = row.get("account");
+        assertTrue(setUsers.stream().allMatch(c -> c.caller().equals(caller) && c.hostPin().equals(Users.pin(0))),
+                "the same call on the same account: " + setUsers);
+        List<String> tickets = webex.tickets(caller);
+        assertEquals(2, webex.calls("AuthenticateUser", caller), "one more sign-in after the 030047");
+        assertEquals(tickets, setUsers.stream().map(Call::ticket).toList(),
+                "the refused call carried the first ticket, the resent one the new");
+        String other = caller.equals(ADMIN1) ? ADMIN2 : ADMIN1;
+        assertEquals(1, webex.calls("AuthenticateUser", other), "the other account keeps its ticket");
+    }
+
+    @Test
+    void theSameUnknownCodeForManyUsersIsTheSitesFailureAndEveryRowIsDeferredWithIt() throws Exception {
+        webex.answer("SetUser", Answer.failure("110099", "Back end unavailable"));
+        start();
+        List<String> users = Users.ids(40);
+
+        JsonNode summary = run("pins.csv", Users.csv(users));
+
+        assertEquals(40, summary.get("counts").get("DEFERRED").asInt(), summary::toString);
+        assertTrue(summary.get("siteFailure").asText().contains("110099"), summary::toString);
+        long calls = webex.calls().stream().filter(c -> c.operation().equals("SetUser")).count();
+        assertTrue(calls >= SITE_FAILURE_THRESHOLD && calls <= SITE_FAILURE_THRESHOLD + CONCURRENCY,
+                "no call after the tenth user in a row but those in flight: " + calls);
+        results("pins").forEach(r -> assertTrue(r.get("status").equals("DEFERRED")
+                && r.get("reason").contains("110099") && r.get("reason").contains("whole site"), r::toString));
+        assertEquals(users, retries("pins").stream().map(r -> r.get("webExId")).toList(),
+                "every row, the ten that got the answer too, is safe to send again");
+    }
+
+    @Test
+    void aSuspendedSiteStopsTheRunAtItsFirstAnswer() throws Exception {
+        webex.answer("SetUser", Answer.failure("010107", "The site is suspended"));
+        start();
+
+        JsonNode summary = run("pins.csv", Users.csv(Users.ids(30)));
+
+        assertEquals(30, summary.get("counts").get("DEFERRED").asInt(), summary::toString);
+        long calls = webex.calls().stream().filter(c -> c.operation().equals("SetUser")).count();
+        assertTrue(calls <= CONCURRENCY, "only the calls in flight may follow the first 010107: " + calls);
+        results("pins").forEach(r -> assertTrue(r.get("reason").contains("010107"), r::toString));
+        assertEquals(30, retries("pins").size());
+    }
+
+    @Test
+    void tenUsersNotFoundInARowAreTheirRowsFailuresAndTheRunGoesOn() throws Exception {
+        webex.answer("SetUser", NOT_FOUND.times(12, Answer.success()));
+        start();
+
+        JsonNode summary = run("pins.csv", Users.csv(Users.ids(15)));
+
+        assertEquals(12, summary.get("counts").get("FAILURE").asInt(), summary::toString);
+        assertEquals(3, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(0, summary.get("counts").get("DEFERRED").asInt(), summary::toString);
+        assertTrue(!summary.has("siteFailure") || summary.get("siteFailure").isNull(), summary::toString);
+        assertEquals(15, webex.calls().stream().filter(c -> c.operation().equals("SetUser")).count());
+        assertTrue(results("pins").stream().filter(r -> r.get("status").equals("FAILURE"))
+                .allMatch(r -> r.get("exceptionId").equals("030001")));
+        assertTrue(retries("pins").isEmpty());
+    }
 }

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A permit is free again a period after its call's answer, not after the call left. */
+@Tag("timing") // measures real arrival times: alone, in a fresh JVM (pom.xml, surefire execution timing)
 class CallPermitsTest {
 
     @Test
