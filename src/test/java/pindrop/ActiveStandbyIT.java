@@ -96,15 +96,7 @@ class ActiveStandbyIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(name + ".out").toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("WEBEX_") || key.startsWith("PINDROP_") || key.startsWith("CAMEL_"));
-        env.put("WEBEX_SITE", "acme");
-        env.put("WEBEX_URL", simulator.endpoint().toString());
-        env.put("WEBEX_ACCOUNT_1_ID", "admin1@acme.com");
-        env.put("WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret");
-        env.put("WEBEX_RATE", "1000");
-        // Webex's minute shrunk to 3 s, as RunningPindrop does: at the default pace (60 calls in the first minute)
-        // the rows a kill waits for came too slowly
-        env.put("WEBEX_RATE_LIMIT_WINDOW", "3s");
-        env.put("WEBEX_RATE_LIMIT_PAUSE", "3s");
+        env.putAll(PindropProcess.oneAdminOf(simulator));
         env.put("WEBEX_CONCURRENCY", Integer.toString(CONCURRENCY));
         env.put("PINDROP_INBOX", root.resolve("inbox").toString());
         env.put("PINDROP_OUTBOX", root.resolve("outbox").toString());

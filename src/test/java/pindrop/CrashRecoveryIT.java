@@ -138,15 +138,7 @@ class CrashRecoveryIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("pindrop.out").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("WEBEX_SITE", "acme");
-        env.put("WEBEX_URL", simulator.endpoint().toString());
-        env.put("WEBEX_ACCOUNT_1_ID", "admin1@acme.com");
-        env.put("WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret");
-        env.put("WEBEX_RATE", "1000");
-        // Webex's minute shrunk to 3 s, as RunningPindrop does: at the default pace (60 calls in the first minute)
-        // the rows a kill waits for came too slowly
-        env.put("WEBEX_RATE_LIMIT_WINDOW", "3s");
-        env.put("WEBEX_RATE_LIMIT_PAUSE", "3s");
+        env.putAll(PindropProcess.oneAdminOf(simulator));
         // a row that meets five faults in a row is rare, not impossible, at the fault mix's rates
         env.put("WEBEX_RETRIES", "8");
         env.put("WEBEX_RETRY_DELAY_MS", "50");

@@ -47,13 +47,15 @@ final class LogLines {
 
     /**
      * JSON: every line parses and has a timestamp, level, logger and message; every line pindrop's batch writes
-     * about a file (its "NAME: N rows" line, its progress and outcome lines) names the file and its job as fields.
+     * about a file (its "NAME: N rows" line, its progress and outcome lines) names the file and its job as fields,
+     * and the lines about a row's call (DEBUG, the tracer) its file, row and account too.
      */
     void assertWellFormed(List<String> lines) {
         if (!json) {
             return;
         }
         List<String> aboutAFile = new ArrayList<>();
+        List<String> aboutACall = new ArrayList<>();
         for (String line : lines) {
             JsonNode node = node(line);
             for (String field : List.of("timestamp", "level", "loggerName", "formattedMessage")) {
@@ -65,8 +67,14 @@ final class LogLines {
                 assertEquals("pins.csv", node.path("mdc").path("file").asText(), line);
                 assertEquals("hostpin", node.path("mdc").path("job").asText(), line);
             }
+            JsonNode mdc = node.path("mdc");
+            if (mdc.path("file").asText().equals("pins.csv") && mdc.path("row").asText().matches("\\d+")
+                    && mdc.path("account").asText().endsWith("@acme.com")) {
+                aboutACall.add(line);
+            }
         }
         assertTrue(!aboutAFile.isEmpty(), "the file's first line was logged");
+        assertTrue(!aboutACall.isEmpty(), "the lines about a row's call name its file, row and account as fields");
     }
 
     private static JsonNode node(String line) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import pindrop.simulator.WebexSimulator;
+
 /**
  * {@code pindrop --once} as cron runs it: a separate JVM on the test classpath, configured only through its
  * environment (no WEBEX_* or CAMEL_* of the test's own environment leaks in), its output captured in a file.
@@ -21,6 +23,17 @@ public final class PindropProcess {
     public PindropProcess(Path root) {
         this.root = root;
         this.output = root.resolve("pindrop.out");
+    }
+
+    /**
+     * The environment of a pindrop on the simulated site with its one admin, no ceiling, and Webex's minute shrunk
+     * to 3 s as RunningPindrop shrinks it: at the default pace (60 calls in the first minute) a run of a few
+     * hundred rows would take minutes.
+     */
+    static Map<String, String> oneAdminOf(WebexSimulator simulator) {
+        return Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
+                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
+                "WEBEX_RATE", "1000", "WEBEX_RATE_LIMIT_WINDOW", "3s", "WEBEX_RATE_LIMIT_PAUSE", "3s");
     }
 
     /** Runs pindrop on {@code root}'s inbox, outbox and state with these environment variables and JVM options. */
