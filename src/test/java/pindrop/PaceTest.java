@@ -86,7 +86,8 @@ class PaceTest extends SiteTest {
         System.out.printf("site cap %d per window: 540 rows in %.1f s, %d calls answered 000045 (%d in the last third)%n",
                 siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
         assertTrue(limitedLate <= calls.size() / 100, "settled under the site's cap: hardly a 000045 in the last third");
-        assertTrue(540 / seconds(start, end) * WINDOW.toSeconds() >= 0.6 * siteCap, "and close to it");
+        // measured 0.81 to 0.89 of the cap on the loaded 2-core machine
+        assertTrue(540 / seconds(start, end) * WINDOW.toSeconds() >= 0.7 * siteCap, "and close to it");
     }
 
     private WebexSimulator.Builder site(List<String> users) {
