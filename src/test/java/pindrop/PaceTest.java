@@ -83,9 +83,10 @@ class PaceTest extends SiteTest {
         Instant settled = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(3));
         long limitedLate = calls.stream().filter(c -> c.arrival().isAfter(settled) && "000045".equals(c.exceptionId()))
                 .count();
-        System.out.printf("site cap %d per window: 540 rows in %.1f s, %d calls answered 000045 (%d in the last third)%n",
-                siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
-        assertTrue(limitedLate <= calls.size() / 100, "settled under the site's cap: hardly a 000045 in the last third");
+        System.out.printf("site cap %d per window: 540 rows in %.1f s, %d calls answered 000045 (%d in the last"
+                + " third)%n", siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
+        assertTrue(limitedLate <= calls.size() / 100,
+                "settled under the site's cap: hardly a 000045 in the last third");
         // measured 0.81 to 0.89 of the cap on the loaded 2-core machine
         assertTrue(540 / seconds(start, end) * WINDOW.toSeconds() >= 0.7 * siteCap, "and close to it");
     }

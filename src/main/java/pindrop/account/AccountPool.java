@@ -267,7 +267,8 @@ public final class AccountPool implements Service {
         double slowest = inPlay.stream().mapToDouble(s -> s.pace.pace()).min().orElse(Double.POSITIVE_INFINITY);
         long window = pacing.window().toMillis();
         long together = Math.min(window / 4, Math.max(window / 20, (long) (1.5 * window / slowest)));
-        boolean everyAccount = inPlay.size() > 1 && inPlay.stream().allMatch(s -> s.rateLimitedAt.isAfter(now.minusMillis(together)));
+        Instant since = now.minusMillis(together);
+        boolean everyAccount = inPlay.size() > 1 && inPlay.stream().allMatch(s -> s.rateLimitedAt.isAfter(since));
         if (everyAccount && siteLearnedAt.isBefore(now.minus(pacing.window()))) {
             int calls = site.recentCalls(now.toEpochMilli());
             site.rateLimited(now.toEpochMilli());

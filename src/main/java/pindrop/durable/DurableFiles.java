@@ -92,26 +92,30 @@ public final class DurableFiles {
 
     /** Writes {@code target} whole: aside under a hidden name, forced, renamed, its folder forced. */
     public void replace(Path target, Content content) throws IOException {
-        write(target, content);
+        write(target, null, content);
     }
 
     /**
-     * The same for a file only some may read (secrets): the file written aside has {@code permissions} from its
-     * creation, so its content is never readable by others, not even for a moment.
+     * The same for a file only some may read (secrets): the file written aside has {@code permissions} before a
+     * byte is written to it, so its content is never readable by others, not even for a moment.
      */
     public void replace(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
-        write(target, content, PosixFilePermissions.asFileAttribute(permissions));
+        write(target, permissions, content);
     }
 
-    private void write(Path target, Content content, FileAttribute<?>... attributes) throws IOException {
+    private void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path staged = folder.resolve("." + target.getFileName() + ".part");
-        // a staged file left by a crash keeps its permissions: created anew, it gets the ones asked for
-        Files.deleteIfExists(staged);
+        FileAttribute<?>[] attributes = permissions == null ? new FileAttribute<?>[0]
+                : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
         try {
-            try (OutputStream out = Channels.newOutputStream(FileChannel.open(staged, Set.of(
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes))) {
+            try (OutputStream out = Channels.newOutputStream(FileChannel.open(staged, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), attributes))) {
+                if (permissions != null) {
+                    // a staged file a crash left keeps the permissions it had: set again while it is empty
+                    Files.setPosixFilePermissions(staged, permissions);
+                }
                 content.writeTo(out);
             }
             publish(staged, target);

@@ -134,7 +134,8 @@ class AccountPoolTest {
         pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
 
         assertEquals(new AccountPool.PaceView("", 6, 5.0), pool.paces().get(2),
-                "each learned 3 a minute, a call every 30 s: 8 s apart is together; the 6 let through the site's limit");
+                "each learned 3 a minute, a call every 30 s: 8 s apart is together; the 6 let through the site's"
+                        + " limit");
     }
 
     private AccountPool paced(List<Account> accounts, AccountPool.Pacing pacing) {
