@@ -1,10 +1,8 @@
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,40 +19,32 @@ import pindrop.simulator.WebexSimulator;
  * fixed rate, 2/s, accounts one after another) and a fixed rate too high (10/s), both from the old jar and its
  * routes ({@code --old-project DIR}, built by {@code bench/run.sh --monday-morning}; without it those rows are
  * left out). Prints time to done against the physical minimum (rows over what the hidden limits allow), the
- * share of calls answered 000045 and the calls per account. Real 60 s windows: it takes wall time, little CPU.
+ * share of calls answered 000045 and the calls per account. Real 60 s windows: it takes wall time, little CPU,
+ * so it does not wait for a quiet machine; each row of the table is printed as soon as it is measured too.
  */
-public final class MondayMorning {
+final class MondayMorning extends Measurement {
 
     static final int ACCOUNTS = 3;
     static final int PER_ACCOUNT = 120;
     static final int SITE = 240;
 
-    private final Path project;
     private final Path oldProject;
-    private final Path work;
     private final List<Integer> sizes;
-    private final StringBuilder table = new StringBuilder();
 
-    private MondayMorning(Map<String, String> options) {
-        project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
+    MondayMorning(Map<String, String> options, Report report) {
+        super(options, report);
         oldProject = options.containsKey("old-project") ? Path.of(options.get("old-project")).toAbsolutePath() : null;
-        work = Path.of(options.get("work")).toAbsolutePath();
         sizes = List.of(options.getOrDefault("monday-rows", "900,2100").split(",")).stream().map(String::trim)
                 .map(Integer::valueOf).toList();
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            options.put(key, key.equals("monday-morning") || key.equals("quick") ? "" : args[++i]);
-        }
-        new MondayMorning(options).run();
-    }
-
-    private void run() throws Exception {
-        line("Monday morning: %d accounts, %d calls/min each hidden, 250 ms ± 50 ms answers", ACCOUNTS, PER_ACCOUNT);
-        line("%-44s %6s %9s %9s %7s %9s  %s", "run", "rows", "done (s)", "min (s)", "x min", "000045", "calls per account");
+    @Override
+    void measure() throws Exception {
+        progress("monday morning");
+        section("Monday morning: %d accounts, %d calls/min each hidden, 250 ms ± 50 ms answers", ACCOUNTS,
+                PER_ACCOUNT);
+        row("%-44s %6s %9s %9s %7s %9s  %s", "run", "rows", "done (s)", "min (s)", "x min", "000045",
+                "calls per account");
         for (boolean siteCap : List.of(false, true)) {
             for (int rows : sizes) {
                 scenario("pindrop at its defaults", project, Map.of(), rows, siteCap);
@@ -64,8 +54,6 @@ public final class MondayMorning {
                 }
             }
         }
-        System.out.println();
-        System.out.print(table);
     }
 
     private void scenario(String name, Path jarProject, Map<String, String> env, int rows, boolean siteCap)
@@ -117,16 +105,17 @@ public final class MondayMorning {
             double minimum = rows / allowedPerMinute * 60;
             Map<String, Long> perAccount = new TreeMap<>();
             calls.forEach(c -> perAccount.merge(c.caller().replace("@acme.com", ""), 1L, Long::sum));
-            line("%-44s %6d %9.0f %9.0f %7.2f %8.1f%%  %s%s", name + (siteCap ? ", site " + SITE + "/min" : ""), rows,
+            row("%-44s %6d %9.0f %9.0f %7.2f %8.1f%%  %s%s", name + (siteCap ? ", site " + SITE + "/min" : ""), rows,
                     seconds, minimum, seconds / minimum, 100.0 * simulator.rateLimitedCalls() / simulator.calls().size(),
                     perAccount, done < rows ? "  (" + done + " of " + rows + " done, exit " + pindrop.exitValue() + ")"
                             : "");
         }
     }
 
-    private void line(String format, Object... args) {
+    /** A row of the table, printed at once as well: the whole scenario takes long. */
+    private void row(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);
-        System.out.println(text);
-        table.append(text).append('\n');
+        progress("   %s", text);
+        line("%s", text);
     }
 }

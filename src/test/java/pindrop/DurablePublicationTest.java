@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -121,5 +122,25 @@ class DurablePublicationTest extends SiteTest {
         assertEquals(List.of("force .accounts.json.part", "rename .accounts.json.part accounts.json", "folder state"),
                 disk.events);
         assertEquals("{}", Files.readString(state.resolve("accounts.json")));
+    }
+
+    @Test
+    void aFileOfSecretsIsWrittenWholeAndReadableByItsOwnerOnlyFromTheStart() throws Exception {
+        Path state = Files.createDirectories(root.resolve("state"));
+        RecordingDisk disk = new RecordingDisk(true);
+        List<String> asideWhileWritten = new ArrayList<>();
+
+        new DurableFiles(disk).replace(state.resolve("refresh-tokens.json"),
+                PosixFilePermissions.fromString("rw-------"), out -> {
+                    asideWhileWritten.add(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(state.resolve(".refresh-tokens.json.part"))));
+                    out.write("{}".getBytes());
+                });
+
+        assertEquals(List.of("rw-------"), asideWhileWritten, "owner-only before a byte is written");
+        assertEquals(List.of("force .refresh-tokens.json.part",
+                "rename .refresh-tokens.json.part refresh-tokens.json", "folder state"), disk.events);
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("refresh-tokens.json"))));
     }
 }

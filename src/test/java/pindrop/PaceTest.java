@@ -61,13 +61,16 @@ class PaceTest extends SiteTest {
         JsonNode learned = new ObjectMapper().readTree(root.resolve("state/pace.json").toFile()).get("limits");
         for (int n = 1; n <= 3; n++) {
             int limit = learned.get("admin" + n + "@acme.com").asInt();
-            assertTrue(limit >= PER_ACCOUNT && limit <= 2 * PER_ACCOUNT, "admin" + n + " learned " + limit);
+            // a call sent just before a window of Webex's began counts in it at Webex, not in pindrop's last window
+            assertTrue(limit >= PER_ACCOUNT - 2 && limit <= 2 * PER_ACCOUNT, "admin" + n + " learned " + limit);
         }
     }
 
     @Test
     void aSiteCapBelowTheSumOfTheAccountsLimitsIsLearnedAndTheRunSettlesUnderIt() throws Exception {
-        List<String> users = Users.ids(360);
+        // long enough to settle: a first 000045 in the ramp can overstate the site's cap up to twice (README, Pace),
+        // and each later one brings it down by a tenth or so, a rest of a window each
+        List<String> users = Users.ids(540);
         int siteCap = 45;
         simulator = site(users).sitePerMinuteLimit(siteCap).build().start();
         pindrop = run();
@@ -75,17 +78,19 @@ class PaceTest extends SiteTest {
         pindrop.drop("pins.csv", Users.csv(users));
         JsonNode summary = pindrop.awaitSummary("pins");
 
-        assertEquals(360, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(540, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
         List<WebexSimulator.Call> calls = setUserCalls();
         Instant start = calls.get(0).arrival();
         Instant end = calls.get(calls.size() - 1).arrival();
-        Instant settled = start.plus(Duration.between(start, end).dividedBy(2));
+        Instant settled = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(3));
         long limitedLate = calls.stream().filter(c -> c.arrival().isAfter(settled) && "000045".equals(c.exceptionId()))
                 .count();
-        System.out.printf("site cap %d per window: 360 rows in %.1f s, %d calls answered 000045 (%d in the second half)%n",
-                siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
-        assertTrue(limitedLate <= calls.size() / 100, "settled under the site's cap: hardly a 000045 in the second half");
-        assertTrue(360 / seconds(start, end) * WINDOW.toSeconds() >= 0.6 * siteCap, "and close to it");
+        System.out.printf("site cap %d per window: 540 rows in %.1f s, %d calls answered 000045 (%d in the last"
+                + " third)%n", siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
+        assertTrue(limitedLate <= calls.size() / 100,
+                "settled under the site's cap: hardly a 000045 in the last third");
+        // measured 0.81 to 0.89 of the cap on the loaded 2-core machine
+        assertTrue(540 / seconds(start, end) * WINDOW.toSeconds() >= 0.7 * siteCap, "and close to it");
     }
 
     private WebexSimulator.Builder site(List<String> users) {

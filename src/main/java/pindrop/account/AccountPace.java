@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  * <li>Until Webex first answers 000045 the limit is unknown: the pace starts at a safe {@code start} and grows by
  *     {@link #RAMP} calls per answer, so it doubles every twelfth of a window while Webex keeps answering (never
  *     beyond twice what the caller used in the last window, so an idle caller does not run away).</li>
- * <li>The first 000045 is the limit: the calls made in the last window. The pace keeps just under it, leaving
+ * <li>The first 000045 is the limit: the calls made in the last window that Webex let through (a call answered
+ *     000045 is not counted, by Webex or here). The pace keeps just under it, leaving
  *     {@code headroom} (a fraction of the limit, at least one call).</li>
  * <li>A later 000045 means the limit is lower (or someone else shares it): it is learned again the same way, and
  *     at least by the headroom lower (at a steady pace the last window's calls are about the pace itself),
@@ -79,7 +80,19 @@ final class AccountPace {
         }
     }
 
-    /** Webex answered 000045: the calls of the last window are the limit. True when it is the first learned. */
+    /**
+     * Webex answered 000045 to one of the calls made: Webex did not count it, so neither does the pace: the calls
+     * of the last window are the ones Webex let through (which call it was does not change the count: the latest
+     * goes).
+     */
+    void refused() {
+        sent.pollLast();
+    }
+
+    /**
+     * Webex answered 000045 ({@link #refused()} told first): the calls of the last window are the limit. True when
+     * it is the first learned.
+     */
     boolean rateLimited(long now) {
         forget(now);
         boolean first = limit == null;

@@ -233,10 +233,14 @@ public final class AccountPool implements Service {
     /**
      * The account hit the per-minute limit: it rests briefly and goes on without a new check. Its first 000045 of
      * a rest teaches its pace the limit (calls answered 000045 after it were in flight, and teach nothing new);
-     * when every account has met 000045 within a twentieth of a window, the limit is the site's.
+     * when every account has met 000045 together (within a twentieth of a window, or by the slowest account's
+     * next call), the limit is the site's. No refused call counts towards a limit: Webex did not count it.
      */
     public synchronized void pause(Account account, Duration rest, String why) {
         Slot slot = slotOf(account);
+        // the refused call counts at Webex neither for the account nor for the site
+        slot.pace.refused();
+        site.refused();
         if (slot.state == State.READY) {
             rest(slot, rest, why);
             slot.recheck = false;
@@ -257,9 +261,14 @@ public final class AccountPool implements Service {
     }
 
     private void learnSite(Instant now) {
-        Instant together = now.minus(pacing.window().dividedBy(20));
         List<Slot> inPlay = slots.stream().filter(s -> s.state != State.SET_ASIDE).toList();
-        boolean everyAccount = inPlay.size() > 1 && inPlay.stream().allMatch(s -> s.rateLimitedAt.isAfter(together));
+        // an account meets a full site at its next call: "together" is a twentieth of a window, or longer when
+        // the slowest account calls less often than that (one and a half of its calls' interval), a quarter at most
+        double slowest = inPlay.stream().mapToDouble(s -> s.pace.pace()).min().orElse(Double.POSITIVE_INFINITY);
+        long window = pacing.window().toMillis();
+        long together = Math.min(window / 4, Math.max(window / 20, (long) (1.5 * window / slowest)));
+        Instant since = now.minusMillis(together);
+        boolean everyAccount = inPlay.size() > 1 && inPlay.stream().allMatch(s -> s.rateLimitedAt.isAfter(since));
         if (everyAccount && siteLearnedAt.isBefore(now.minus(pacing.window()))) {
             int calls = site.recentCalls(now.toEpochMilli());
             site.rateLimited(now.toEpochMilli());

@@ -3,7 +3,6 @@ package pindrop.account;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import pindrop.durable.DurableFiles;
 
 /**
  * The per-minute limits pindrop learned from Webex, so a restart does not learn them again at the price of a
@@ -24,6 +25,7 @@ final class PaceFile {
 
     private final Path file;
     private final Duration window;
+    private final DurableFiles durable = new DurableFiles();
 
     PaceFile(Path stateDir, Duration window) {
         this.file = stateDir.resolve("pace.json");
@@ -43,11 +45,9 @@ final class PaceFile {
         return limits;
     }
 
-    /** Written aside and renamed, so a crash leaves the old file or the new one, never half of one. */
+    /** Written aside, forced and renamed, so a crash or a power cut leaves the old file or the new one whole. */
     void save(Map<String, Integer> limits) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path staged = file.resolveSibling(".pace.json.part");
-        JSON.writeValue(staged.toFile(), Map.of("windowMillis", window.toMillis(), "limits", limits));
-        Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        byte[] content = JSON.writeValueAsBytes(Map.of("windowMillis", window.toMillis(), "limits", limits));
+        durable.replace(file, out -> out.write(content));
     }
 }

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Files that survive a power cut as whole files or not at all: written aside, forced to disk, renamed over
@@ -88,12 +92,30 @@ public final class DurableFiles {
 
     /** Writes {@code target} whole: aside under a hidden name, forced, renamed, its folder forced. */
     public void replace(Path target, Content content) throws IOException {
+        write(target, null, content);
+    }
+
+    /**
+     * The same for a file only some may read (secrets): the file written aside has {@code permissions} before a
+     * byte is written to it, so its content is never readable by others, not even for a moment.
+     */
+    public void replace(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
+        write(target, permissions, content);
+    }
+
+    private void write(Path target, Set<PosixFilePermission> permissions, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path staged = folder.resolve("." + target.getFileName() + ".part");
+        FileAttribute<?>[] attributes = permissions == null ? new FileAttribute<?>[0]
+                : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
         try {
-            try (OutputStream out = Channels.newOutputStream(FileChannel.open(staged, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+            try (OutputStream out = Channels.newOutputStream(FileChannel.open(staged, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), attributes))) {
+                if (permissions != null) {
+                    // a staged file a crash left keeps the permissions it had: set again while it is empty
+                    Files.setPosixFilePermissions(staged, permissions);
+                }
                 content.writeTo(out);
             }
             publish(staged, target);

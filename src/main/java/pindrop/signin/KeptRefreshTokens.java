@@ -2,13 +2,9 @@ package pindrop.signin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -23,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import pindrop.durable.DurableFiles;
+
 /**
  * The refresh tokens pindrop got itself (a rotated one, or one from {@code --authorize}), kept in
  * {@code STATE/refresh-tokens.json}, readable by its owner only, so a restart uses them. Each is kept with a
@@ -36,6 +34,7 @@ public final class KeptRefreshTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final DurableFiles durable = new DurableFiles();
 
     public KeptRefreshTokens(Path stateDir) {
         this.file = stateDir.resolve(FILE);
@@ -64,7 +63,9 @@ public final class KeptRefreshTokens {
         ObjectNode all = read();
         all.putObject(key(accountId)).put("refreshToken", refreshToken).put("keptFor", digest(configured))
                 .put("keptAt", Instant.now().toString());
-        write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        byte[] content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all);
+        // written aside, forced, renamed, the folder forced; owner-only from its creation
+        durable.replace(file, OWNER_ONLY, out -> out.write(content));
     }
 
     private ObjectNode read() throws IOException {
@@ -80,18 +81,6 @@ public final class KeptRefreshTokens {
             // Jackson's message quotes the file, which holds tokens
         }
         throw new IOException(file + " is not the JSON pindrop writes: move it away and authorise again");
-    }
-
-    /** Written aside, forced to disk, then renamed over the old file; owner-only from its creation. */
-    private void write(byte[] content) throws IOException {
-        Path aside = file.resolveSibling("." + FILE + ".new");
-        Files.deleteIfExists(aside);
-        Files.createFile(aside, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(content));
-            channel.force(true);
-        }
-        Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String key(String accountId) {

@@ -95,11 +95,12 @@ class AccountPoolTest {
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)"); // a call that was in flight
 
-        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), before.paces().get(0),
-                "4 calls in the last minute: the limit; the pace one call (10%, at least 1) under it");
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), before.paces().get(0),
+                "4 calls in the last minute, the one refused not counted: 3 the limit; the pace one call (10%, at"
+                        + " least 1) under it");
         before.stop();
         AccountPool after = paced(List.of(ADMIN), pacing);
-        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), after.paces().get(0));
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), after.paces().get(0));
         assertEquals(new AccountPool.PaceView("", null, Double.POSITIVE_INFINITY), after.paces().get(1),
                 "one account: its limit is its own, not the site's");
     }
@@ -116,7 +117,25 @@ class AccountPoolTest {
         clock.advance(Duration.ofSeconds(1));
         pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
 
-        assertEquals(new AccountPool.PaceView("", 10, 9.0), pool.paces().get(2));
+        assertEquals(new AccountPool.PaceView("", 8, 7.0), pool.paces().get(2),
+                "10 calls, the 2 refused not counted: 8 the site's limit, its pace one under it");
+    }
+
+    @Test
+    void accountsThatCallSeldomMeetAFullSiteTogetherEachAtItsNextCall() throws Exception {
+        Account second = new Account(2, "admin2@acme.com", "secret", "");
+        AccountPool pool = paced(List.of(ADMIN, second), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.1));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(List.of(ADMIN, second), List.of(pool.take(), pool.take()));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        pool.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
+        clock.advance(Duration.ofSeconds(8));
+        pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
+
+        assertEquals(new AccountPool.PaceView("", 6, 5.0), pool.paces().get(2),
+                "each learned 3 a minute, a call every 30 s: 8 s apart is together; the 6 let through the site's"
+                        + " limit");
     }
 
     private AccountPool paced(List<Account> accounts, AccountPool.Pacing pacing) {
