@@ -250,6 +250,18 @@ public final class AccountPool implements Service {
         }
     }
 
+    /**
+     * The account cannot call for a while for a reason that says nothing of Webex's limits (its credentials could
+     * not be had: a token endpoint or sign-in without an answer): it rests, and its pace learns nothing from it.
+     */
+    public synchronized void restWithoutCredentials(Account account, Duration rest, String why) {
+        Slot slot = slotOf(account);
+        if (slot.state == State.READY) {
+            rest(slot, rest, why);
+            slot.recheck = false;
+        }
+    }
+
     private void learn(Slot slot, Instant now) {
         int calls = slot.pace.recentCalls(now.toEpochMilli());
         boolean first = slot.pace.rateLimited(now.toEpochMilli());

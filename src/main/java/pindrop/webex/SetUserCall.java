@@ -138,7 +138,7 @@ public final class SetUserCall {
         if (e.forGood()) {
             pool.setAside(account, e.getMessage());
         } else {
-            pool.pause(account, rateLimitRest, e.getMessage());
+            pool.restWithoutCredentials(account, rateLimitRest, e.getMessage());
         }
         return new AccountUnavailableException(account + " has no credentials to call with");
     }
