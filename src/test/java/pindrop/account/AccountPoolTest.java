@@ -106,6 +106,19 @@ class AccountPoolTest {
     }
 
     @Test
+    void anAccountWithoutCredentialsForAWhileRestsAndLearnsNoLimitFromIt() throws Exception {
+        AccountPool.Pacing pacing = new AccountPool.Pacing(Duration.ofMinutes(1), Double.POSITIVE_INFINITY, 0.1);
+        AccountPool pool = paced(List.of(ADMIN), pacing);
+        pool.take();
+
+        pool.restWithoutCredentials(ADMIN, Duration.ofSeconds(60), "its sign-in got no answer (HTTP 503)");
+
+        assertEquals(AccountPool.State.RESTING, pool.view().get(0).state());
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", null, Double.POSITIVE_INFINITY),
+                pool.paces().get(0), "no 000045: nothing learned");
+    }
+
+    @Test
     void whenEveryAccountMeets000045TogetherTheSiteLearnsItsLimit() throws Exception {
         Account second = new Account(2, "admin2@acme.com", "secret", "");
         AccountPool pool = paced(List.of(ADMIN, second),
