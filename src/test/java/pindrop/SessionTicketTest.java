@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import pindrop.simulator.WebexSimulator;
@@ -19,6 +20,7 @@ import pindrop.simulator.WebexSimulator;
  * Session tickets (webex.session-tickets, on by default): each account signs in once with AuthenticateUser and
  * its calls carry the ticket, renewed before it runs out; a ticket Webex stops taking costs a sign-in, not a row.
  */
+@Tag("timing") // 4 s session tickets renewed at 3 s: a busy JVM beside it could hold a call past its ticket
 class SessionTicketTest extends SiteTest {
 
     /** Two accounts of 60 calls each: each carries half of the file, one after the other. */
