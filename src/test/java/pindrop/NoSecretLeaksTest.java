@@ -98,6 +98,9 @@ class NoSecretLeaksTest extends SiteTest {
         env.put("WEBEX_RETRY_DELAY_MS", "20");
         env.put("WEBEX_RETRIES", "8"); // a row outlasts any run of faults, so every good row ends SUCCESS
         env.put("WEBEX_CONCURRENCY", "2");
+        // Webex's minute shrunk to 3 s, as RunningPindrop does: the default pace starts at a call a second
+        env.put("WEBEX_RATE_LIMIT_WINDOW", "3s");
+        env.put("WEBEX_RATE_LIMIT_PAUSE", "3s");
         env.put("PINDROP_READ_LOCK_INTERVAL_MS", "100");
         // Camel's tracer logs every exchange with its body: the envelope, the row document
         env.put("CAMEL_MAIN_TRACING", "true");
