@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
  * whole. Counted in calls per window ({@code webex.rate-limit-window}, Webex's minute).
  * <ul>
  * <li>Until Webex first answers 000045 the limit is unknown: the pace starts at a safe {@code start} and grows by
- *     {@link #RAMP} calls per answer, so it doubles every twelfth of a window while Webex keeps answering (never
- *     beyond twice what the caller used in the last window, so an idle caller does not run away).</li>
+ *     {@link #RAMP} calls per answer, never beyond twice what the caller used in the last window (so an idle
+ *     caller does not run away): a busy caller's pace at most doubles each window, from {@code start} for the
+ *     first half window.</li>
  * <li>The first 000045 is the limit: the calls made in the last window that Webex let through (a call answered
  *     000045 is not counted, by Webex or here). The pace keeps just under it, leaving
  *     {@code headroom} (a fraction of the limit, at least one call).</li>
