@@ -256,10 +256,9 @@ public final class SetUserCall {
         return failure.getMessage();
     }
 
-    /** Marks the row whose call got no definitive answer after its retries; the route's error handling calls it. */
-    public void giveUp(Exchange exchange) {
-        clearSecrets(exchange);
-        finish(exchange, "ERROR", "", describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+    /** The verdict of a row whose call got no definitive answer after its retries (the route's error handling). */
+    public RowVerdict giveUp(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        return RowVerdict.of(Status.ERROR, describe(cause));
     }
 
     static void finish(Exchange exchange, String status, String exceptionId, String reason) {
