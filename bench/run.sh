@@ -13,34 +13,7 @@
 # Inputs, outboxes and logs go to a temporary folder (kept with --keep), never into the repository.
 # Everything talks to 127.0.0.1 only. Not part of `mvn verify`. See bench/README.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-project=$(pwd)
-
-keep=0
-args=()
-for a in "$@"; do
-  if [[ $a == --keep ]]; then keep=1; else args+=("$a"); fi
-done
-
-if [[ ! -f target/pindrop.jar ]]; then
-  echo "[bench] target/pindrop.jar missing: building it" >&2
-  mvn -B -q package -DskipTests
-fi
-
-m2=${MAVEN_REPO:-$HOME/.m2/repository}
-fastexcel=$m2/org/dhatim/fastexcel/0.18.4/fastexcel-0.18.4.jar
-opczip=$m2/com/github/rzymek/opczip/1.2.0/opczip-1.2.0.jar
-if [[ ! -f $fastexcel || ! -f $opczip ]]; then
-  # the XLSX writer is a test dependency of pindrop: fetch it with Maven if the local repository lacks it
-  mvn -B -q dependency:get -Dartifact=org.dhatim:fastexcel:0.18.4 >&2
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/pindrop-bench.XXXXXX")
-if [[ $keep == 1 ]]; then
-  echo "[bench] working folder kept: $work" >&2
-else
-  trap 'rm -rf "$work"' EXIT
-fi
+source "$(dirname "$0")/prepare.sh" bench "$@"
 
 if [[ " ${args[*]} " == *" --monday-morning "* ]]; then
   old_ref=f720691
@@ -55,5 +28,6 @@ if [[ " ${args[*]} " == *" --monday-morning "* ]]; then
   (cd "$work/old" && mvn -B -q -o package -DskipTests)
 fi
 
-javac -nowarn -d "$work/classes" -cp "target/pindrop.jar:$fastexcel:$opczip" bench/src/*.java
-java -cp "$work/classes:target/pindrop.jar:$fastexcel:$opczip" Bench --project "$project" --work "$work" "${args[@]}"
+# the XLSX writer the inputs need is in the jar (pindrop writes its templates with it)
+javac -nowarn -d "$work/classes" -cp target/pindrop.jar bench/src/*.java
+java -cp "$work/classes:target/pindrop.jar" Bench --project "$project" --work "$work" "${args[@]}"
