@@ -67,6 +67,13 @@ public final class RowVariables {
      * outcome waits until it is decided. Writer: siteFailures.observe (direct:webex-setuser). Reader: batches.record.
      */
     public static final String SITE_STREAK = "siteStreak";
+    /** {@code Long}: the call's number in the order calls went out. Writer: siteFailures.admit. Reader: siteFailures.observe. */
+    public static final String SITE_CALL = "siteCall";
+    /**
+     * {@code Boolean}: the row is the one sent to learn whether the whole site works again (through its retries).
+     * Writer: siteFailures.admit. Readers: siteFailures.admit and observe.
+     */
+    public static final String SITE_PROBE = "siteProbe";
     /**
      * {@code String}: why the row was DEFERRED because the whole site fails. Writers: siteFailures.admit and
      * observe (direct:webex-setuser). Reader: batches.record.

@@ -53,7 +53,7 @@ public final class CallPermits implements CamelContextAware {
     private static final String WAIT_METRIC = "pindrop.throttle.wait";
     /** The part of the floor that may be the fastest call's way to Webex: 5 ms and a tenth of the floor. */
     private static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private final String grantedProperty = "pindrop.permit." + System.identityHashCode(this);
+    private final String grantedProperty = "PindropPermit" + System.identityHashCode(this);
 
     private final int rate;
     private final long periodNanos;

@@ -35,10 +35,8 @@ public final class SiteFailureBreaker {
     /** An answer that says by itself that nothing on the site works. */
     private static final Set<String> SITE_DOWN = Set.of("010107");
     private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
-    /** The exchange variable that marks the one row sent to learn whether the site works again. */
-    private static final String PROBE = "pindrop.siteProbe";
-    /** The exchange variable with the call's number in the order calls went out. */
-    private static final String CALL = "pindrop.siteCall";
+    private static final String PROBE = RowVariables.SITE_PROBE;
+    private static final String CALL = RowVariables.SITE_CALL;
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteFailureBreaker.class);
 
