@@ -32,9 +32,13 @@ import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
 import pindrop.signin.KeptRefreshTokens;
+import pindrop.signin.SignIn;
 import pindrop.signin.SignInBeans;
 import pindrop.simulator.DemoSite;
-import pindrop.status.StatusBeans;
+import pindrop.status.AccountsHealthCheck;
+import pindrop.status.LeadershipHealthCheck;
+import pindrop.status.LiveStatus;
+import pindrop.status.WebexCallMetrics;
 import pindrop.template.TemplateDownload;
 import pindrop.webex.SetUserCall;
 import pindrop.webex.SiteFailureBreaker;
@@ -144,7 +148,12 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("settingsCheck", new SettingsCheck(hostPinLength));
         context.getRegistry().bind("setUserCall",
                 new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
-        StatusBeans.bind(context, batches, pool, leadership, siteFailures);
+        // the live status: the status routes' bean; Camel's health checks are looked up in its registry
+        context.getRegistry().bind("liveStatus",
+                new LiveStatus(batches, pool, leadership, siteFailures, SignIn.of(context)));
+        context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
+        context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
+        context.getManagementStrategy().addEventNotifier(new WebexCallMetrics(pool));
         context.getRegistry().bind("templateDownload",
                 new TemplateDownload(Path.of(context.resolvePropertyPlaceholders("{{pindrop.routes}}"))));
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
