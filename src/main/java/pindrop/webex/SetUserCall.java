@@ -62,7 +62,7 @@ public final class SetUserCall {
         try {
             account = pool.take();
         } catch (NoUsableAccountException e) {
-            finish(exchange, "DEFERRED", "", e.getMessage());
+            exchange.setVariable(RowVariables.VERDICT, RowVerdict.of(Status.DEFERRED, e.getMessage()));
             return;
         }
         exchange.setProperty(ACCOUNT, account);
@@ -261,11 +261,7 @@ public final class SetUserCall {
         return RowVerdict.of(Status.ERROR, describe(cause));
     }
 
-    static void finish(Exchange exchange, String status, String exceptionId, String reason) {
-        exchange.setVariable(RowVariables.VERDICT, new RowVerdict(Status.valueOf(status), exceptionId, reason));
-    }
-
-    static void clearSecrets(Exchange exchange) {
+    private static void clearSecrets(Exchange exchange) {
         exchange.removeVariable("callerPassword");
         exchange.removeVariable("callerToken");
         exchange.removeVariable("sessionTicket");

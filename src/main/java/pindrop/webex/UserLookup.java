@@ -37,8 +37,9 @@ public final class UserLookup {
     public void prepare(Exchange exchange) throws TransientWebexException {
         Optional<Account> account = pool.forLookups();
         if (account.isEmpty()) {
-            SetUserCall.finish(exchange, "ERROR", "", "the user could not be checked: no admin account can call"
-                    + " GetUser (" + pool.whyUnusable().orElse("every account is set aside") + ")");
+            exchange.setVariable(RowVariables.VERDICT, RowVerdict.of(Status.ERROR, "the user could not be checked: no"
+                    + " admin account can call GetUser (" + pool.whyUnusable().orElse("every account is set aside")
+                    + ")"));
             return;
         }
         exchange.setProperty(SetUserCall.ACCOUNT, account.get());
