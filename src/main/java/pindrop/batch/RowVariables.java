@@ -90,7 +90,10 @@ public final class RowVariables {
 
     /** {@link Batch}: the file being processed. Writer: batches.open. Readers: every row step. */
     public static final String BATCH = "PindropBatch";
-    /** {@code pindrop.account.Account}: the account of the call in flight. Writer: setUserCall.prepare. Reader: setUserCall.judge. */
+    /**
+     * {@code pindrop.account.Account}: the account of the call in flight. Writers: setUserCall.prepare,
+     * userLookup.prepare, the account check. Readers: their judges and signInAgain.
+     */
     public static final String CALL_ACCOUNT = "PindropAccount";
     /**
      * {@code pindrop.signin.Credentials}: what the call in flight carried (its session ticket, so a 030047 says
