@@ -143,7 +143,8 @@ class AccountFailoverRouteTest extends RouteTest {
     }
 
     @Test
-    @Settings("webex.rate-limit-pause=200ms")
+    // retries enough for one row to meet every scripted fault: which row meets which depends on the threads
+    @Settings({"webex.rate-limit-pause=200ms", "webex.retries=12"})
     void rideOutServerErrorsBackEndTroubleResetsAndRateLimits() throws Exception {
         List<String> users = Users.ids(60);
         Answer busy = Answer.failure("000035", "ASService not responding");
