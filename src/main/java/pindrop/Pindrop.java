@@ -36,12 +36,16 @@ public final class Pindrop {
             case HELP -> System.out.println(PindropOptions.USAGE);
             case TEMPLATE -> System.exit(writeTemplate(options.job(), options.file()));
             case AUTHORIZE -> System.exit(Authorize.run(options.account()));
-            case SERVICE, ONCE -> run(options.command() == PindropOptions.Command.ONCE);
+            // exit whatever threads still run (a route that did not load may leave some)
+            case SERVICE, ONCE -> System.exit(run(new Main(), options.command() == PindropOptions.Command.ONCE));
         }
     }
 
-    private static void run(boolean once) throws Exception {
-        Main main = new Main();
+    /**
+     * Runs pindrop on {@code main} (its override properties already added) until it stops: with {@code once},
+     * when the inbox is processed. The exit code: {@link OnceMode}'s, Camel main's, or 2 when it could not start.
+     */
+    static int run(Main main, boolean once) {
         main.configure().addConfiguration(new PindropConfiguration());
         OnceMode onceMode = once ? new OnceMode(main) : null;
         if (onceMode != null) {
@@ -52,12 +56,12 @@ public final class Pindrop {
         try {
             main.run();
         } catch (Exception e) {
-            // a route that does not load, a bad setting: say so and where, and exit, whatever threads still run
+            // a route that does not load, a bad setting: say so and where
             LoggerFactory.getLogger(Pindrop.class).error("pindrop could not start: {}",
                     RouteFailure.describe(main.getCamelContext(), e));
-            System.exit(2);
+            return 2;
         }
-        System.exit(onceMode != null ? onceMode.exitCode() : main.getExitCode());
+        return onceMode != null ? onceMode.exitCode() : main.getExitCode();
     }
 
     /** 0 when written, 2 when the job is not one of the routes' (the message lists those there are). */

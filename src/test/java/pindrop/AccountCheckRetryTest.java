@@ -28,17 +28,14 @@ class AccountCheckRetryTest {
 
     @Test
     void threeHttp503sOnTheOnlyAccountsCheckDoNotEndTheRun() throws Exception {
-        simulator = WebexSimulator.builder().site("acme").admin("admin1@acme.com", "admin1-secret")
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .users(List.of("alice@acme.com", "bob@acme.com")).firstCallsAnswer503(3).build().start();
         Files.createDirectories(root.resolve("inbox"));
         Files.writeString(root.resolve("inbox/pins.csv"), "webExId,hostPIN\nalice@acme.com,4821\nbob@acme.com,5930\n");
-        PindropProcess pindrop = new PindropProcess(root);
 
-        int exit = pindrop.runOnce(Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
-                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
-                "WEBEX_RETRY_DELAY_MS", "20", "WEBEX_RATE", "1000"), List.of());
+        RunningPindrop.Once once = RunningPindrop.once(simulator, root, Map.of());
 
-        assertEquals(0, exit, pindrop::output);
+        assertEquals(0, once.exit(), once::log);
         List<Map<String, String>> results = RunningPindrop.csv(root.resolve("outbox/pins.results.csv"));
         assertEquals(List.of("SUCCESS", "SUCCESS"), results.stream().map(r -> r.get("status")).toList());
         assertEquals(3, simulator.calls().stream().filter(c -> c.httpStatus() == 503).count());
@@ -53,19 +50,16 @@ class AccountCheckRetryTest {
 
     @Test
     void aCheckThatNeverGetsAnAnswerEndsTheRunWithExit3AfterTheAccountWait() throws Exception {
-        simulator = WebexSimulator.builder().site("acme").admin("admin1@acme.com", "admin1-secret")
+        simulator = WebexSimulator.builder().site(RunningPindrop.SITE).admin("admin1@acme.com", "admin1-secret")
                 .firstCallsAnswer503(Integer.MAX_VALUE).build().start();
         Files.createDirectories(root.resolve("inbox"));
         Files.writeString(root.resolve("inbox/pins.csv"), "webExId,hostPIN\nalice@acme.com,4821\n");
-        PindropProcess pindrop = new PindropProcess(root);
 
-        int exit = pindrop.runOnce(Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
-                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
-                "WEBEX_RETRY_DELAY_MS", "20", "WEBEX_RATE", "1000", "WEBEX_ACCOUNT_WAIT", "8s"), List.of());
+        RunningPindrop.Once once = RunningPindrop.once(simulator, root, Map.of("webex.account-wait", "8s"));
 
-        assertEquals(3, exit, pindrop::output);
+        assertEquals(3, once.exit(), once::log);
         assertTrue(Files.exists(root.resolve("inbox/pins.csv")), "the file waits in the inbox");
-        assertTrue(pindrop.output().contains("could not be checked: HTTP 503"), pindrop::output);
+        assertTrue(once.log().contains("could not be checked: HTTP 503"), once::log);
         // 5 calls per check (webex.retries 4), checked again 5 s after the first got no answer
         assertTrue(simulator.calls().size() >= 10, "the check was tried again: " + simulator.calls().size());
     }

@@ -82,11 +82,9 @@ class HostileFileNamesTest extends SiteTest {
         Files.createDirectories(root.resolve("inbox"));
         Files.writeString(root.resolve("inbox/back\\slash.csv"), Users.csv(Users.ids(1)));
 
-        PindropProcess once = new PindropProcess(root);
-        int exit = once.runOnce(Map.of("WEBEX_SITE", RunningPindrop.SITE, "WEBEX_URL", simulator.endpoint().toString(),
-                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret"), List.of());
+        RunningPindrop.Once once = RunningPindrop.once(simulator, root, Map.of());
 
-        assertEquals(0, exit, once.output());
+        assertEquals(0, once.exit(), once::log);
         assertTrue(Files.exists(root.resolve("inbox/back\\slash.csv")));
     }
 

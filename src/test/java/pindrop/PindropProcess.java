@@ -26,14 +26,15 @@ public final class PindropProcess {
     }
 
     /**
-     * The environment of a pindrop on the simulated site with its one admin, no ceiling, and Webex's minute shrunk
-     * to 3 s as RunningPindrop shrinks it: at the default pace (60 calls in the first minute) a run of a few
-     * hundred rows would take minutes.
+     * The environment of a pindrop on the simulated site with its one admin, no ceiling, Webex's minute shrunk
+     * to 3 s as RunningPindrop shrinks it, and no pace until Webex says so: at the default pace (60 calls in the
+     * first minute) a run of a few hundred rows would wait on the pace rather than on what the test is about.
      */
     static Map<String, String> oneAdminOf(WebexSimulator simulator) {
         return Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
                 "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
-                "WEBEX_RATE", "1000", "WEBEX_RATE_LIMIT_WINDOW", "3s", "WEBEX_RATE_LIMIT_PAUSE", "3s");
+                "WEBEX_RATE", "1000", "WEBEX_RATE_LIMIT_WINDOW", "3s", "WEBEX_RATE_LIMIT_PAUSE", "3s",
+                "WEBEX_PACE_START", "1000");
     }
 
     /** Runs pindrop on {@code root}'s inbox, outbox and state with these environment variables and JVM options. */

@@ -43,11 +43,35 @@ final class RunningPindrop implements AutoCloseable {
     private RunningPindrop(Path root, Map<String, String> properties, Map<String, Object> beans) throws Exception {
         inbox = root.resolve("inbox");
         outbox = root.resolve("outbox");
-        Files.createDirectories(inbox);
-        main = new Main();
+        main = configured(root, properties);
         main.configure().addConfiguration(new PindropConfiguration());
-        main.addOverrideProperty("pindrop.inbox", inbox.toString());
-        main.addOverrideProperty("pindrop.outbox", outbox.toString());
+        beans.forEach(main::bind);
+        main.start();
+    }
+
+    /** What {@code pindrop --once} ended with: its exit code and what it logged. */
+    record Once(int exit, String log) {
+    }
+
+    /**
+     * {@code pindrop --once} against the simulator in this JVM, as {@link Pindrop} runs it but for the exit: a
+     * test of the exit code and what the run logs, without the second or two a JVM of its own costs
+     * ({@link PindropProcess} for what only a process shows: its environment, its log's format).
+     */
+    static Once once(WebexSimulator simulator, Path root, Map<String, String> properties) throws Exception {
+        Main main = configured(root, siteProperties(simulator.endpoint(), properties));
+        try (LogCapture log = new LogCapture()) {
+            int exit = Pindrop.run(main, true);
+            return new Once(exit, log.text());
+        }
+    }
+
+    /** A Camel main on {@code root}'s folders with the tests' fast settings, then {@code properties}. */
+    private static Main configured(Path root, Map<String, String> properties) throws IOException {
+        Files.createDirectories(root.resolve("inbox"));
+        Main main = new Main();
+        main.addOverrideProperty("pindrop.inbox", root.resolve("inbox").toString());
+        main.addOverrideProperty("pindrop.outbox", root.resolve("outbox").toString());
         main.addOverrideProperty("pindrop.state", root.resolve("state").toString());
         main.addOverrideProperty("pindrop.read-lock-interval-ms", "100");
         main.addOverrideProperty("pindrop.poll-interval-ms", "50");
@@ -56,8 +80,7 @@ final class RunningPindrop implements AutoCloseable {
         // no status server unless a test asks for one (with a free port)
         main.addOverrideProperty("pindrop.status.enabled", "false");
         properties.forEach(main::addOverrideProperty);
-        beans.forEach(main::bind);
-        main.start();
+        return main;
     }
 
     /** pindrop with one site admin of the simulator, fast (no throttle to speak of, short retries). */
@@ -79,6 +102,9 @@ final class RunningPindrop implements AutoCloseable {
         // Webex's minute shrunk to 3 s, so a pace learns in seconds (the simulator's window is a switch of its own)
         all.put("webex.rate-limit-window", "3s");
         all.put("webex.rate-limit-pause", "3s");
+        // no pace until Webex says so (a test of the pace sets its own start): the default start, 60 calls a
+        // window, would make every file of more than a few dozen rows wait for it
+        all.put("webex.pace-start", "1000");
         all.put("webex.account.1.id", "admin1@acme.com");
         all.put("webex.account.1.password", "admin1-secret");
         all.putAll(properties);

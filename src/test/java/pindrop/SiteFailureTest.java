@@ -111,14 +111,11 @@ class SiteFailureTest extends SiteTest {
                 .anyUser(true).siteFailsAfter(2, "010107", "The site is suspended").build().start();
         java.nio.file.Files.createDirectories(root.resolve("inbox"));
         java.nio.file.Files.writeString(root.resolve("inbox/pins.csv"), rows(20));
-        PindropProcess once = new PindropProcess(root);
 
-        int exit = once.runOnce(Map.of("WEBEX_SITE", "acme", "WEBEX_URL", simulator.endpoint().toString(),
-                "WEBEX_ACCOUNT_1_ID", "admin1@acme.com", "WEBEX_ACCOUNT_1_PASSWORD", "admin1-secret",
-                "WEBEX_RATE", "1000"), List.of());
+        RunningPindrop.Once once = RunningPindrop.once(simulator, root, Map.of());
 
-        assertEquals(3, exit, once::output);
-        assertTrue(once.output().contains("010107"), once::output);
+        assertEquals(3, once.exit(), once::log);
+        assertTrue(once.log().contains("010107"), once::log);
         assertEquals(18, RunningPindrop.csv(root.resolve("outbox/pins.retry.csv")).size());
     }
 
