@@ -89,8 +89,10 @@ class ActiveStandbyIT {
     }
 
     private Process pindrop(StatusClient status, String name) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Pindrop.class.getName());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(PindropProcess.testJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pindrop.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(name + ".out").toFile()));

@@ -132,7 +132,9 @@ class CrashRecoveryIT {
 
     private Process pindrop(String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/pindrop.jar"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(PindropProcess.testJvmOptions());
+        command.addAll(List.of("-jar", "target/pindrop.jar"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true)

@@ -2,6 +2,7 @@ package pindrop;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class PindropProcess {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(testJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pindrop.class.getName()));
         command.addAll(options);
@@ -67,6 +69,12 @@ public final class PindropProcess {
             throw new AssertionError("pindrop " + String.join(" ", options) + " did not exit; " + output());
         }
         return run.exitValue();
+    }
+
+    /** The -XX options of this test JVM (pom.xml's test.jvm): a pindrop a test starts lives as briefly. */
+    static List<String> testJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(o -> o.startsWith("-XX:"))
+                .toList();
     }
 
     /** Every line pindrop wrote to stdout and stderr. */
