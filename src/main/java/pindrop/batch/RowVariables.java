@@ -87,7 +87,8 @@ public final class RowVariables {
     /**
      * {@code SiteFailureBreaker.Call}: the call's number in the order calls went out, whether it is the one row sent
      * to learn whether the whole site works again (through its retries), and why it is not sent, if not. Writer:
-     * siteFailures.admit (route webex-attempt). Readers: siteFailures.admit (a retry's) and observe, route webex-attempt.
+     * siteFailures.admit (route webex-attempt). Readers: siteFailures.admit (a retry's) and observe, route
+     * webex-attempt.
      */
     public static final String SITE_CALL = "siteCall";
     /**

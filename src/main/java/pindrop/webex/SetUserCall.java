@@ -32,8 +32,8 @@ import pindrop.signin.SignInException;
 
 /**
  * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials, which the
- * route writes (routes/webex-setuser.camel.yaml); after it, Webex's answer judged by exceptionID into the row's status, a retry,
- * or a move to the next account.
+ * route writes (routes/webex-setuser.camel.yaml); after it, Webex's answer judged by exceptionID into the row's
+ * status, a retry, or a move to the next account.
  */
 public final class SetUserCall {
 
