@@ -1,12 +1,17 @@
 package pindrop;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.model.Model;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
@@ -31,9 +36,12 @@ import pindrop.durable.DurableFiles;
 import pindrop.outcome.Outbox;
 import pindrop.secrets.SecretFileCheck;
 import pindrop.secrets.TraceMask;
+import pindrop.signin.AccessTokens;
 import pindrop.signin.KeptRefreshTokens;
+import pindrop.signin.SessionTickets;
 import pindrop.signin.SignIn;
-import pindrop.signin.SignInBeans;
+import pindrop.signin.TokenEndpoint;
+import pindrop.signin.WebexSignIn;
 import pindrop.simulator.DemoSite;
 import pindrop.status.AccountsHealthCheck;
 import pindrop.status.LeadershipHealthCheck;
@@ -63,6 +71,8 @@ public final class PindropConfiguration implements CamelConfiguration {
 
     /** Outcomes held for in-order writing before a row too far ahead waits (bounded memory per file). */
     private static final int RESULTS_WINDOW = 1024;
+    /** The sign-ins Webex granted, per account: {@code pindrop_webex_signins_total{account}}. */
+    private static final String SIGN_INS = "pindrop.webex.signins";
 
     /**
      * Start-up side effects first, each named: secrets guarded, the state folder taken (unless a standby may share
@@ -97,8 +107,9 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("stylesheetConfiguration", stylesheets);
         RowDocument rowDocument = new RowDocument(stylesheets);
         context.getRegistry().bind("rowDocument", rowDocument);
-        SignInBeans.bind(context, accounts, pool, rowDocument, keptRefreshTokens);
-        WebexAccountCheck accountCheck = new WebexAccountCheck(context.createProducerTemplate(), rowDocument);
+        SignIn signIn = signIn(context, accounts, pool, rowDocument, keptRefreshTokens);
+        context.getRegistry().bind(SignIn.BEAN, signIn);
+        WebexAccountCheck accountCheck = new WebexAccountCheck(context.createProducerTemplate(), rowDocument, signIn);
         context.getRegistry().bind("accountCheck", accountCheck);
         pool.checkWith(accountCheck);
         context.addService(pool);
@@ -135,7 +146,7 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxGate", new InboxGate(pool, outbox, state, siteFailures));
         context.getRegistry().bind("dryRunGate", new DryRunGate(outbox.dir(), state));
         context.getRegistry().bind("dryRunPlan", new DryRunPlan());
-        context.getRegistry().bind("userLookup", new UserLookup(pool));
+        context.getRegistry().bind("userLookup", new UserLookup(pool, signIn));
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.addModelLifecycleStrategy(new JobStylesheets(stylesheets, rowDocument));
         model.addModelLifecycleStrategy(new DryRunRoutes(model));
@@ -147,10 +158,10 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.getRegistry().bind("hostPinCheck", new RowCheck(PinRule.hostPin(hostPinLength)));
         context.getRegistry().bind("settingsCheck", new SettingsCheck(hostPinLength));
         context.getRegistry().bind("setUserCall",
-                new SetUserCall(pool, duration(context, "webex.rate-limit-pause")));
+                new SetUserCall(pool, duration(context, "webex.rate-limit-pause"), signIn));
         // the live status: the status routes' bean; Camel's health checks are looked up in its registry
         context.getRegistry().bind("liveStatus",
-                new LiveStatus(batches, pool, leadership, siteFailures, SignIn.of(context)));
+                new LiveStatus(batches, pool, leadership, siteFailures, Optional.of(signIn)));
         context.getRegistry().bind("accountsHealthCheck", new AccountsHealthCheck(pool, siteFailures));
         context.getRegistry().bind("leadershipHealthCheck", new LeadershipHealthCheck(leadership));
         context.getManagementStrategy().addEventNotifier(new WebexCallMetrics(pool));
@@ -159,6 +170,46 @@ public final class PindropConfiguration implements CamelConfiguration {
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{pindrop.routes.reload}}").trim())) {
             context.addService(
                     new RouteReload(context.resolvePropertyPlaceholders("{{pindrop.routes}}"), "*.camel.yaml"));
+        }
+    }
+
+    /**
+     * How the accounts sign in, from {@code webex.session-tickets} and {@code webex.oauth.*}: every call's credentials
+     * come from it, and the access tokens of the integration's accounts are a service (fetched when pindrop starts).
+     * Each sign-in Webex grants is counted in {@code pindrop_webex_signins_total{account}}.
+     */
+    private static SignIn signIn(CamelContext context, List<Account> accounts, AccountPool pool,
+            RowDocument rowDocument, KeptRefreshTokens kept) throws Exception {
+        String clientId = setting(context, "webex.oauth.client-id");
+        String clientSecret = setting(context, "webex.oauth.client-secret");
+        Optional<Account> integrationAccount = accounts.stream().filter(Account::usesRefreshToken).findFirst();
+        if (integrationAccount.isPresent() && (clientId.isEmpty() || clientSecret.isEmpty())) {
+            Account account = integrationAccount.get();
+            throw new IllegalArgumentException("webex.account." + account.number() + " (" + account
+                    + ") signs in with a refresh token of the OAuth integration: set WEBEX_OAUTH_CLIENT_ID and"
+                    + " WEBEX_OAUTH_CLIENT_SECRET");
+        }
+        TokenEndpoint endpoint = new TokenEndpoint(URI.create(setting(context, "webex.oauth.token-url")), clientId,
+                clientSecret, Duration.ofMillis(number(context, "webex.connect-timeout-ms")));
+        AccessTokens accessTokens;
+        try {
+            accessTokens = new AccessTokens(accounts, endpoint, kept, pool, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new IllegalStateException("the kept refresh tokens cannot be read: " + e.getMessage(), e);
+        }
+        context.addService(accessTokens);
+        SessionTickets tickets = Boolean.parseBoolean(setting(context, "webex.session-tickets"))
+                ? new SessionTickets(new WebexSignIn(context.createProducerTemplate(), rowDocument), Clock.systemUTC(),
+                        account -> countSignIn(context, account))
+                : null;
+        return new SignIn(tickets, accessTokens);
+    }
+
+    private static void countSignIn(CamelContext context, Account account) {
+        MeterRegistry registry = context.getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (registry != null) {
+            registry.counter(SIGN_INS, "account", account.id()).increment();
         }
     }
 
@@ -201,6 +252,10 @@ public final class PindropConfiguration implements CamelConfiguration {
 
     private static Duration duration(CamelContext context, String key) {
         return DurationSetting.parse(key, context.resolvePropertyPlaceholders("{{" + key + "}}"));
+    }
+
+    private static String setting(CamelContext context, String key) {
+        return context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
     }
 
     private static int number(CamelContext context, String key) {

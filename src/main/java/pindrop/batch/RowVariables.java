@@ -39,44 +39,71 @@ public final class RowVariables {
     public static final String RESUMED = "resumed";
     /**
      * {@code AtomicInteger}: calls made for the row, an interrupted run's included; one counter shared by the
-     * failover's copies of the row. Writer: batches.earlierCalls; counted by setUserCall and userLookup.
+     * failover's copies of the row. Writer: batches.earlierCalls; counted by setUserCall.starting and unsent,
+     * userLookup.starting.
      */
     public static final String ATTEMPTS = "attempts";
     /**
      * {@link pindrop.outcome.RowVerdict}: the row's status, exceptionID and reason; null while the row is on its
      * way. Writers: the job's check (INVALID), setUserCall (SUCCESS, FAILURE, DEFERRED, ERROR), dryRunPlan
-     * (VALID), userLookup (INVALID, ERROR), batches.failRow (ERROR). Reader: batches.record.
+     * (VALID), userLookup (INVALID, ERROR), siteFailures.deferred (DEFERRED), batches.failRow (ERROR); each through a
+     * {@code setVariable} in the route. Readers: batches.record, siteFailures.observe and deferred, userLookup.judge.
      */
     public static final String VERDICT = "verdict";
     /** {@code Map<String,String>}: element path to value, the settings a valid row sets. Writer: the job's check (settings). Reader: rowDocument. */
     public static final String SETTINGS = "settings";
     /** {@code NodeInfo}: the row as the XML document its stylesheet reads. Writer: rowDocument.document. Reader: route envelope. */
     public static final String ROW = "row";
-    /** {@code String}: the admin account id the row went out on (or would, in a dry run). Writers: setUserCall, dryRunPlan. Reader: batches.record. */
+    /**
+     * {@code String}: the admin account id the row went out on (or would, in a dry run). Writers: route
+     * webex-attempt (from property PindropAccount; removed again when the stylesheet cannot write the request),
+     * dryRunPlan. Reader: batches.record.
+     */
     public static final String ACCOUNT = "account";
     /** {@code String}: the site name for the envelope. Writer: routes webex-setuser, account-check, dry-run. Reader: envelope.xsl. */
     public static final String SITE = "site";
     /**
-     * {@code String}: the calling account's id and secret for the envelope, set just before the call and removed
-     * right after it. Writers: setUserCall.prepare, userLookup.prepare, the account check. Reader: envelope.xsl.
+     * {@code String}: the calling account's id. Writer: route envelope (from property PindropAccount). Readers:
+     * envelope.xsl, accountPermits, the call metrics.
      */
     public static final String CALLER_ID = "callerId";
+    /**
+     * {@code String}: what the call carries: its password, access token or session ticket (the others ""). Writer:
+     * route envelope, from property PindropCredentials, removed again once the envelope is written (its doFinally).
+     * Reader: envelope.xsl.
+     */
+    public static final String CALLER_PASSWORD = "callerPassword";
+    /** {@code String}: see {@link #CALLER_PASSWORD}. */
+    public static final String CALLER_TOKEN = "callerToken";
+    /** {@code String}: see {@link #CALLER_PASSWORD}. */
+    public static final String SESSION_TICKET = "sessionTicket";
+    /**
+     * {@code Boolean}: the call already went out again after a 030047 to its session ticket: a fresh ticket refused
+     * at once is not renewed twice. Writers: routes webex-attempt and user-lookup (false when the account is taken,
+     * true when it signed in again). Readers: setUserCall.signInAgain, userLookup.signInAgain.
+     */
+    public static final String RESENT_FOR_TICKET = "resentForTicket";
 
     /**
-     * {@code SiteFailureBreaker.Streak}: the run of one code over many users this row's answer joined; the row's
-     * outcome waits until it is decided. Writer: siteFailures.observe (direct:webex-setuser). Reader: batches.record.
+     * {@code SiteFailureBreaker.Call}: the call's number in the order calls went out, whether it is the one row sent
+     * to learn whether the whole site works again (through its retries), and why it is not sent, if not. Writer:
+     * siteFailures.admit (route webex-attempt). Readers: siteFailures.admit (a retry's) and observe, route
+     * webex-attempt.
      */
-    public static final String SITE_STREAK = "siteStreak";
-    /** {@code Long}: the call's number in the order calls went out. Writer: siteFailures.admit. Reader: siteFailures.observe. */
     public static final String SITE_CALL = "siteCall";
     /**
-     * {@code Boolean}: the row is the one sent to learn whether the whole site works again (through its retries).
-     * Writer: siteFailures.admit. Readers: siteFailures.admit and observe.
+     * {@code SiteFailureBreaker.Answer}: what the row's answer did to the breaker: the streak it joined, or why the
+     * site failed. Writer: siteFailures.observe (route webex-attempt). Reader: route webex-attempt.
      */
-    public static final String SITE_PROBE = "siteProbe";
+    public static final String SITE_ANSWER = "siteAnswer";
     /**
-     * {@code String}: why the row was DEFERRED because the whole site fails. Writers: siteFailures.admit and
-     * observe (direct:webex-setuser). Reader: batches.record.
+     * {@code SiteFailureBreaker.Streak}: the run of one code over many users this row's answer joined; the row's
+     * outcome waits until it is decided. Writer: route webex-attempt (from siteAnswer). Reader: batches.record.
+     */
+    public static final String SITE_STREAK = "siteStreak";
+    /**
+     * {@code String}: why the row was DEFERRED because the whole site fails. Writer: route webex-attempt (from
+     * siteCall or siteAnswer). Readers: siteFailures.deferred, batches.record.
      */
     public static final String SITE_FAILURE = "siteFailure";
 
@@ -91,13 +118,16 @@ public final class RowVariables {
     /** {@link Batch}: the file being processed. Writer: batches.open. Readers: every row step. */
     public static final String BATCH = "PindropBatch";
     /**
-     * {@code pindrop.account.Account}: the account of the call in flight. Writers: setUserCall.prepare,
-     * userLookup.prepare, the account check. Readers: their judges and signInAgain.
+     * {@code pindrop.account.Account}: the account of the call in flight. Writers: routes webex-attempt
+     * (setUserCall.take) and user-lookup (userLookup.account); the account check and the sign-in set it on the
+     * exchange they send. Readers: route envelope, the beans' credentials, judge, signInAgain and unsent.
      */
     public static final String CALL_ACCOUNT = "PindropAccount";
     /**
-     * {@code pindrop.signin.Credentials}: what the call in flight carried (its session ticket, so a 030047 says
-     * which one was refused). Writer: setUserCall.prepare. Reader: setUserCall.judge.
+     * {@code pindrop.signin.Credentials}: what the call in flight carries (its session ticket, so a 030047 says
+     * which one was refused); its {@code toString} names no secret. Writers: routes webex-attempt, user-lookup and
+     * account-check-attempt (the beans' credentials and signInAgain); the sign-in sets it on the exchange it sends.
+     * Readers: route envelope, the judges, signInAgain, the account check.
      */
     public static final String CALL_CREDENTIALS = "PindropCredentials";
     /** {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer: batches. */

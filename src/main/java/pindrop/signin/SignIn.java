@@ -18,7 +18,10 @@ public final class SignIn {
     private final SessionTickets tickets;
     private final AccessTokens accessTokens;
 
-    /** @param tickets null when {@code webex.session-tickets} is false */
+    /**
+     * @param tickets      null when {@code webex.session-tickets} is false
+     * @param accessTokens asked only for an account that signs in with a refresh token
+     */
     public SignIn(SessionTickets tickets, AccessTokens accessTokens) {
         this.tickets = tickets;
         this.accessTokens = accessTokens;

@@ -13,6 +13,7 @@ import net.sf.saxon.om.NodeInfo;
 import net.sf.saxon.s9api.SaxonApiException;
 
 import pindrop.account.Account;
+import pindrop.batch.RowVariables;
 import pindrop.check.RowDocument;
 import pindrop.webex.ExceptionTable;
 import pindrop.webex.MalformedResponseException;
@@ -23,6 +24,9 @@ import pindrop.webex.WebexResponse;
  * every call), its answer judged by exceptionID.
  */
 public final class WebexSignIn implements Authenticator {
+
+    /** The variable authenticate.xsl writes into the body: the access token AuthenticateUser exchanges. */
+    private static final String SIGN_IN_TOKEN = "signInToken";
 
     private final ProducerTemplate template;
     private final RowDocument rowDocument;
@@ -41,13 +45,15 @@ public final class WebexSignIn implements Authenticator {
             return new NotTaken("its id cannot be written as XML: " + e.getMessage());
         }
         Exchange answer = template.request("direct:account-signin", exchange -> {
-            exchange.setVariable("row", self);
-            exchange.setVariable("callerId", account.id());
-            exchange.setVariable("callerPassword", accessToken.isEmpty() ? account.password() : "");
-            exchange.setVariable("signInToken", accessToken);
+            exchange.setVariable(RowVariables.ROW, self);
+            // the password in the securityContext (route envelope), or an access token in the body (authenticate.xsl)
+            exchange.setProperty(RowVariables.CALL_ACCOUNT, account);
+            exchange.setProperty(RowVariables.CALL_CREDENTIALS,
+                    new Credentials(accessToken.isEmpty() ? account.password() : "", "", null));
+            exchange.setVariable(SIGN_IN_TOKEN, accessToken);
         });
-        answer.removeVariable("callerPassword");
-        answer.removeVariable("signInToken");
+        answer.removeProperty(RowVariables.CALL_CREDENTIALS);
+        answer.removeVariable(SIGN_IN_TOKEN);
         if (answer.getException() != null) {
             return new NoAnswer(answer.getException().getClass().getSimpleName());
         }

@@ -9,6 +9,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,106 +31,85 @@ import pindrop.signin.SignIn;
 import pindrop.signin.SignInException;
 
 /**
- * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials as
- * stylesheet parameters; after it, Webex's answer judged by exceptionID into the row's status, a retry,
- * or a move to the next account.
+ * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials, which the
+ * route writes (routes/webex-setuser.camel.yaml); after it, Webex's answer judged by exceptionID into the row's
+ * status, a retry, or a move to the next account.
  */
 public final class SetUserCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetUserCall.class);
-    static final String ACCOUNT = RowVariables.CALL_ACCOUNT;
-    /** The credentials the call carried (its session ticket, to know which one a 030047 refused). */
-    static final String CREDENTIALS = RowVariables.CALL_CREDENTIALS;
-    /** Whether the call already went out again after a 030047: a fresh ticket refused at once is not renewed twice. */
-    static final String RESENT_FOR_TICKET = "resentForTicket";
 
     private final AccountPool pool;
     /** How long an account rests after Webex's per-minute limit (000045): 60 s as Webex documents. */
     private final Duration rateLimitRest;
+    private final SignIn signIn;
 
-    public SetUserCall(AccountPool pool, Duration rateLimitRest) {
+    public SetUserCall(AccountPool pool, Duration rateLimitRest, SignIn signIn) {
         this.pool = pool;
         this.rateLimitRest = rateLimitRest;
+        this.signIn = signIn;
     }
 
     /**
-     * Takes an account for the call; with none to be had, the row is DEFERRED and the route skips the call. An
-     * account that cannot get credentials now (its refresh token refused, no access token) gives the call back,
-     * and the next account takes it.
+     * The account the call goes out on (the route writes it in property PindropAccount). With none to be had the
+     * pool says why, and the route makes the row DEFERRED ({@link #deferred}) without a call.
      */
-    public void prepare(Exchange exchange) throws AccountUnavailableException {
-        Account account;
-        try {
-            account = pool.take();
-        } catch (NoUsableAccountException e) {
-            exchange.setVariable(RowVariables.VERDICT, RowVerdict.of(Status.DEFERRED, e.getMessage()));
-            return;
-        }
-        exchange.setProperty(ACCOUNT, account);
-        exchange.setVariable("account", account.id());
+    public Account take() throws NoUsableAccountException {
+        Account account = pool.take();
         MDC.put(LogFields.ACCOUNT, account.id());
+        return account;
+    }
+
+    /** The verdict of a row no account can take now (the route's catch of {@link NoUsableAccountException}). */
+    public RowVerdict deferred(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) NoUsableAccountException none) {
+        return RowVerdict.of(Status.DEFERRED, none.getMessage());
+    }
+
+    /**
+     * What the call carries (its session ticket, or its password or token: {@link SignIn}); the route writes it in
+     * property PindropCredentials, and the envelope takes the secrets from there. An account that cannot get
+     * credentials now (its refresh token refused, no access token) gives the call back, and the next account takes it.
+     */
+    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
+            throws AccountUnavailableException {
         try {
-            credentials(exchange, account);
+            return signIn.credentials(account);
         } catch (SignInException e) {
             pool.giveBack(account);
             throw unavailable(account, e);
         }
-        exchange.setVariable(RESENT_FOR_TICKET, false);
-        Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
+    }
+
+    /**
+     * The call goes out: counted in the row's attempts (one counter shared by reference: failover tries each account
+     * on a copy of the row's exchange), and the file learns that its row has a call in flight.
+     */
+    public void starting(@Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
+            @ExchangeProperty(RowVariables.BATCH) Batch batch, @ExchangeProperty(Exchange.SPLIT_INDEX) Long index) {
         if (batch != null) {
-            batch.callStarting(exchange.getProperty(Exchange.SPLIT_INDEX, Long.class));
+            batch.callStarting(index);
         }
-        // failover tries each account on a copy of the row's exchange: the counter is shared by reference
-        exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
+        attempts.incrementAndGet();
     }
 
     /**
-     * The caller's id and what the call carries (its session ticket, or its password or token: {@link SignIn}) as
-     * stylesheet parameters for xslt/envelope.xsl; removed again after the call.
+     * The route's catch of a {@link TicketRefusedException}: the account signs in again (or, refused a fresh ticket,
+     * goes on without tickets) and its new credentials are returned for the same call to go out again. An account
+     * whose ticket cannot be renewed cannot take the call: the next account does.
      */
-    static void credentials(Exchange exchange, Account account) throws SignInException {
-        Optional<SignIn> signIn = SignIn.of(exchange.getContext());
-        Credentials credentials = signIn.isPresent() ? signIn.get().credentials(account)
-                : Credentials.perCall(account, account.token());
-        exchange.setProperty(CREDENTIALS, credentials);
-        exchange.setVariable("callerId", account.id());
-        exchange.setVariable("callerPassword", credentials.password());
-        exchange.setVariable("callerToken", credentials.token());
-        exchange.setVariable("sessionTicket", credentials.ticketValue());
-    }
-
-    /**
-     * Webex answered 030047 to the call: when it carried a session ticket, the account signs in again (or, refused
-     * a fresh ticket, goes on without tickets) and the new credentials are written for the same call to go out
-     * again; false when it carried the password or token itself, which were refused.
-     */
-    static boolean renewTicket(Exchange exchange, Account account) throws SignInException {
-        Optional<SignIn> signIn = SignIn.of(exchange.getContext());
-        boolean resent = exchange.getVariable(RESENT_FOR_TICKET, false, Boolean.class);
-        if (signIn.isEmpty()
-                || !signIn.get().ticketRefused(account, exchange.getProperty(CREDENTIALS, Credentials.class), resent)) {
-            return false;
-        }
-        credentials(exchange, account);
-        exchange.setVariable(RESENT_FOR_TICKET, true);
-        return true;
-    }
-
-    /**
-     * The route's catch of a {@link TicketRefusedException}: the account signs in again, and the same call goes out
-     * again with its new ticket. Takes the exchange because it writes the call's new credentials, as {@link #prepare}
-     * does. An account whose ticket cannot be renewed cannot take the call: the next account does.
-     */
-    public void signInAgain(Exchange exchange) throws AccountUnavailableException {
-        Account account = exchange.getProperty(ACCOUNT, Account.class);
+    public Credentials signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials used,
+            @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) TicketRefusedException refusal)
+            throws AccountUnavailableException {
         try {
-            if (renewTicket(exchange, account)) {
-                return;
+            if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
+                return signIn.credentials(account);
             }
         } catch (SignInException e) {
             throw unavailable(account, e);
         }
-        String answer = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
+        String answer = refusal.getMessage();
         throw refused(account, Action.CREDENTIALS_REFUSED, answer.substring(0, 6), answer.substring(7));
     }
 
@@ -226,17 +206,17 @@ public final class SetUserCall {
 
     /**
      * The row's stylesheet could not write its request (the route's catch, with the stylesheet's error): nothing
-     * was sent, so the account's call is given back and the attempt does not count. The row is an ERROR.
+     * was sent, so the account's call is given back and the attempt does not count. The row is an ERROR that names
+     * the stylesheet and what it said.
      */
-    public void unsent(Exchange exchange) throws UnwritableRequestException {
-        clearSecrets(exchange);
-        pool.giveBack(exchange.getProperty(ACCOUNT, Account.class));
-        exchange.removeProperty(ACCOUNT);
-        exchange.removeVariable("account");
-        exchange.getVariable("attempts", AtomicInteger.class).decrementAndGet();
-        throw new UnwritableRequestException("xslt/" + exchange.getVariable("stylesheet", String.class)
-                + " cannot write this row's request: "
-                + refusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+    public RowVerdict unsent(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
+            @Variable(RowVariables.STYLESHEET) String stylesheet,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        pool.giveBack(account);
+        attempts.decrementAndGet();
+        return RowVerdict.of(Status.ERROR, "xslt/" + stylesheet + " cannot write this row's request: "
+                + refusal(failure));
     }
 
     /** The stylesheet's own words when it refused the row (xsl:message terminate="yes", fn:error), else the error. */
@@ -259,12 +239,6 @@ public final class SetUserCall {
     /** The verdict of a row whose call got no definitive answer after its retries (the route's error handling). */
     public RowVerdict giveUp(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         return RowVerdict.of(Status.ERROR, describe(cause));
-    }
-
-    private static void clearSecrets(Exchange exchange) {
-        exchange.removeVariable("callerPassword");
-        exchange.removeVariable("callerToken");
-        exchange.removeVariable("sessionTicket");
     }
 
     private static String describe(Exception cause) {

@@ -7,7 +7,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,6 @@ public final class SiteFailureBreaker {
     /** An answer that says by itself that nothing on the site works. */
     private static final Set<String> SITE_DOWN = Set.of("010107");
     private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
-    private static final String PROBE = RowVariables.SITE_PROBE;
-    private static final String CALL = RowVariables.SITE_CALL;
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteFailureBreaker.class);
 
@@ -69,6 +68,23 @@ public final class SiteFailureBreaker {
         }
     }
 
+    /**
+     * A call's place in the breaker's record (variable {@code siteCall}): its number in the order calls went out
+     * (answers to calls sent before a streak began do not end it), whether it is the one row sent to learn whether
+     * the site works again (it stays that row through its retries), and why it is not sent, if it is not.
+     */
+    public record Call(long number, boolean probe, String notSent) {
+    }
+
+    /**
+     * What an answer did to the breaker's record (variable {@code siteAnswer}): the streak it joined, whose decision
+     * its row waits for, or why its row is DEFERRED because the whole site fails; neither for an answer as usual.
+     */
+    public record Answer(Streak streak, String siteFailure) {
+    }
+
+    private static final Answer AS_USUAL = new Answer(null, null);
+
     private final int threshold;
     private final Duration firstBackOff;
     private final Clock clock;
@@ -89,65 +105,72 @@ public final class SiteFailureBreaker {
     }
 
     /**
-     * Before a SetUser call: while the breaker is open the row is DEFERRED and not sent, unless it is the one
-     * row sent again after the back-off (it stays that row through its retries).
+     * Before a SetUser call: while the breaker is open the call is not sent and its row is DEFERRED, unless it is
+     * the one row sent again after the back-off.
+     *
+     * @param earlier the row's call before this one (a retry's), if any
      */
-    public synchronized void admit(Exchange exchange) {
-        exchange.setVariable(CALL, ++calls);
-        if (openBecause == null || exchange.getVariable(PROBE) != null) {
-            return;
+    public synchronized Call admit(@Variable(RowVariables.SITE_CALL) Call earlier) {
+        long number = ++calls;
+        boolean probe = earlier != null && earlier.probe();
+        if (openBecause == null || probe) {
+            return new Call(number, probe, null);
         }
         Instant now = clock.instant();
         if (!now.isBefore(probeAt)) {
-            exchange.setVariable(PROBE, true);
             probeAt = now.plus(backOff);
             backOff = min(backOff.multipliedBy(2), LONGEST_BACK_OFF);
             LOG.info("One row is sent to learn whether the site works again (it answered {})", openBecause);
-            return;
+            return new Call(number, true, null);
         }
-        deferred(exchange, openBecause + "; not sent (pindrop sends one row again at " + probeAt + ")");
+        return new Call(number, false, openBecause + "; not sent (pindrop sends one row again at " + probeAt + ")");
     }
 
     /**
-     * After Webex's answer was judged (variables status, exceptionId, reason): a code that is no verdict on the
-     * row joins the streak and the row waits for its decision (variable {@code siteStreak}); any other answer
-     * to a call sent after the streak began ends it (answers overtake each other at concurrency above one), and
-     * the probe's ends the site's failure.
+     * After Webex's answer was judged into the row's verdict: a code that is no verdict on the row joins the streak
+     * and the row waits for its decision; any other answer to a call sent after the streak began ends it (answers
+     * overtake each other at concurrency above one), and the probe's ends the site's failure.
      */
-    public void observe(Exchange exchange) {
-        RowVerdict verdict = exchange.getVariable(RowVariables.VERDICT, RowVerdict.class);
+    public Answer observe(@Variable(RowVariables.VERDICT) RowVerdict verdict,
+            @Variable(RowVariables.SITE_CALL) Call call, @Variable(RowVariables.INPUT) SpreadsheetRow row,
+            @ExchangeProperty(RowVariables.BATCH) Batch batch) {
         Status status = verdict == null ? null : verdict.status();
         String code = verdict == null ? "" : verdict.exceptionId();
-        boolean probe = exchange.getVariable(PROBE) != null;
-        long call = exchange.getVariable(CALL, 0L, Long.class);
         if (status == Status.FAILURE && !ExceptionTable.isVerdictOnTheRow(code)) {
-            answered(exchange, user(exchange), code, verdict.reason(), probe, call);
-        } else if (status == Status.SUCCESS || status == Status.FAILURE) {
-            answeredAsUsual(probe, call);
+            // without its file's row (never in a job route), each call counts as a user of its own
+            String user = batch == null || row == null ? "call " + call.number() : row.get(batch.userColumn());
+            return answered(user, code, verdict.reason(), call);
         }
+        if (status == Status.SUCCESS || status == Status.FAILURE) {
+            answeredAsUsual(call.probe(), call.number());
+        }
+        return AS_USUAL;
     }
 
-    private synchronized void answered(Exchange exchange, String user, String code, String reason, boolean probe,
-            long call) {
+    /** The verdict of a row the whole site's failure DEFERRED: Webex's code, if it answered, and why. */
+    public RowVerdict deferred(@Variable(RowVariables.VERDICT) RowVerdict answered,
+            @Variable(RowVariables.SITE_FAILURE) String why) {
+        return new RowVerdict(Status.DEFERRED, answered == null ? "" : answered.exceptionId(), why);
+    }
+
+    private synchronized Answer answered(String user, String code, String reason, Call call) {
         if (openBecause != null) {
-            deferred(exchange, probe ? siteFailure(code, reason) + "; pindrop sends one row again at " + probeAt
-                    : openBecause);
-            return;
+            return new Answer(null, call.probe() ? siteFailure(code, reason) + "; pindrop sends one row again at "
+                    + probeAt : openBecause);
         }
-        if (streak != null && !streak.code.equals(code) && call < streak.begunBy) {
-            return; // an older call's own answer: the row's, as answered
+        if (streak != null && !streak.code.equals(code) && call.number() < streak.begunBy) {
+            return AS_USUAL; // an older call's own answer: the row's, as answered
         }
         if (streak == null || !streak.code.equals(code)) {
             endStreak();
-            streak = new Streak(code, reason, call);
+            streak = new Streak(code, reason, call.number());
         }
         streak.users.add(user);
         if (streak.users.size() >= threshold || SITE_DOWN.contains(code)) {
             trip(streak);
-            deferred(exchange, openBecause);
-            return;
+            return new Answer(null, openBecause);
         }
-        exchange.setVariable(RowVariables.SITE_STREAK, streak);
+        return new Answer(streak, null);
     }
 
     private synchronized void answeredAsUsual(boolean probe, long call) {
@@ -192,22 +215,9 @@ public final class SiteFailureBreaker {
         }
     }
 
-    private static void deferred(Exchange exchange, String why) {
-        RowVerdict answered = exchange.getVariable(RowVariables.VERDICT, RowVerdict.class);
-        exchange.setVariable(RowVariables.VERDICT,
-                new RowVerdict(Status.DEFERRED, answered == null ? "" : answered.exceptionId(), why));
-        exchange.setVariable(RowVariables.SITE_FAILURE, why);
-    }
-
     static String siteFailure(String code, String reason) {
         return "Webex answered " + code + " " + reason + " to every SetUser, whoever the user: the whole site"
                 + " failed, not this row; safe to send again";
-    }
-
-    private static String user(Exchange exchange) {
-        Batch batch = exchange.getProperty(RowVariables.BATCH, Batch.class);
-        SpreadsheetRow row = exchange.getVariable(RowVariables.INPUT, SpreadsheetRow.class);
-        return batch == null || row == null ? exchange.getExchangeId() : row.get(batch.userColumn());
     }
 
     private static Duration min(Duration a, Duration b) {

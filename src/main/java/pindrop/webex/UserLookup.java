@@ -1,7 +1,6 @@
 package pindrop.webex;
 
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Body;
@@ -16,6 +15,7 @@ import pindrop.batch.RowVariables;
 import pindrop.outcome.RowVerdict;
 import pindrop.outcome.Status;
 import pindrop.signin.Credentials;
+import pindrop.signin.SignIn;
 import pindrop.signin.SignInException;
 
 /**
@@ -28,31 +28,43 @@ public final class UserLookup {
     static final String USER_NOT_FOUND = "030001";
 
     private final AccountPool pool;
+    private final SignIn signIn;
 
-    public UserLookup(AccountPool pool) {
+    public UserLookup(AccountPool pool, SignIn signIn) {
         this.pool = pool;
+        this.signIn = signIn;
     }
 
-    /** Credentials of an account that can look users up; with none, the row is ERROR and the route skips the call. */
-    public void prepare(Exchange exchange) throws TransientWebexException {
-        Optional<Account> account = pool.forLookups();
-        if (account.isEmpty()) {
-            exchange.setVariable(RowVariables.VERDICT, RowVerdict.of(Status.ERROR, "the user could not be checked: no"
-                    + " admin account can call GetUser (" + pool.whyUnusable().orElse("every account is set aside")
-                    + ")"));
-            return;
-        }
-        exchange.setProperty(SetUserCall.ACCOUNT, account.get());
+    /** An account that can look users up (the route writes it in property PindropAccount); null when none can. */
+    public Account account() {
+        return pool.forLookups().orElse(null);
+    }
+
+    /** The verdict of a row no account can look up: ERROR, with why. */
+    public RowVerdict noAccount() {
+        return RowVerdict.of(Status.ERROR, "the user could not be checked: no admin account can call GetUser ("
+                + pool.whyUnusable().orElse("every account is set aside") + ")");
+    }
+
+    /**
+     * What the lookup carries (its session ticket, or the password or token); none to be had now is no answer yet,
+     * and the lookup is retried.
+     */
+    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
+            throws TransientWebexException {
         try {
-            SetUserCall.credentials(exchange, account.get());
+            return signIn.credentials(account);
         } catch (SignInException e) {
             if (e.forGood()) {
-                pool.setAside(account.get(), e.getMessage());
+                pool.setAside(account, e.getMessage());
             }
             throw new TransientWebexException(e.getMessage());
         }
-        exchange.setVariable(SetUserCall.RESENT_FOR_TICKET, false);
-        exchange.getVariable("attempts", AtomicInteger.class).incrementAndGet();
+    }
+
+    /** The lookup goes out: counted in the row's attempts. */
+    public void starting(@Variable(RowVariables.ATTEMPTS) AtomicInteger attempts) {
+        attempts.incrementAndGet();
     }
 
     /**
@@ -92,21 +104,23 @@ public final class UserLookup {
     }
 
     /**
-     * The route's catch of a {@link TicketRefusedException}: the account signs in again and the same lookup goes
-     * out again with its new ticket (it writes the new credentials, as {@link #prepare} does); otherwise no answer
-     * yet, and the lookup is retried.
+     * The route's catch of a {@link TicketRefusedException}: the account signs in again and its new credentials are
+     * returned for the same lookup to go out again; otherwise no answer yet, and the lookup is retried.
      */
-    public void signInAgain(Exchange exchange) throws TransientWebexException {
-        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
+    public Credentials signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials used,
+            @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) TicketRefusedException refusal)
+            throws TransientWebexException {
         try {
-            if (SetUserCall.renewTicket(exchange, account)) {
-                return;
+            if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
+                return signIn.credentials(account);
             }
         } catch (SignInException e) {
             throw new TransientWebexException(e.getMessage());
         }
         // the account's own credentials were refused, for good
-        String answer = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
+        String answer = refusal.getMessage();
         pool.setAside(account, RefusedCredentials.why(account, answer.substring(0, 6)));
         throw new TransientWebexException(account + " answered " + answer + " to GetUser");
     }

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
 
 import net.sf.saxon.om.NodeInfo;
@@ -17,6 +19,8 @@ import pindrop.account.AccountCheck;
 import pindrop.batch.RowVariables;
 import pindrop.check.RowDocument;
 import pindrop.outcome.RowVerdict;
+import pindrop.signin.Credentials;
+import pindrop.signin.SignIn;
 import pindrop.signin.SignInException;
 
 /**
@@ -26,17 +30,24 @@ import pindrop.signin.SignInException;
  */
 public final class WebexAccountCheck implements AccountCheck {
 
-    /** The variable the check's route leaves its {@link Verdict} in. */
-    private static final String ACCOUNT_VERDICT = "accountVerdict";
-    /** The variable that says Webex refused the check's session ticket (030047): sign in again, check again. */
-    private static final String TICKET_REFUSED = "ticketRefused";
+    /** The variable the check's route leaves its {@link Answer} in. */
+    private static final String ACCOUNT_ANSWER = "accountAnswer";
+
+    /**
+     * One GetUser answer of a check: the verdict on the account, and whether Webex refused the session ticket the
+     * check carried (030047: the account signs in again and the check goes out again).
+     */
+    public record Answer(Verdict verdict, boolean ticketRefused) {
+    }
 
     private final ProducerTemplate template;
     private final RowDocument rowDocument;
+    private final SignIn signIn;
 
-    public WebexAccountCheck(ProducerTemplate template, RowDocument rowDocument) {
+    public WebexAccountCheck(ProducerTemplate template, RowDocument rowDocument, SignIn signIn) {
         this.template = template;
         this.rowDocument = rowDocument;
+        this.signIn = signIn;
     }
 
     @Override
@@ -48,72 +59,73 @@ public final class WebexAccountCheck implements AccountCheck {
             return Verdict.unusable("its id cannot be written as XML: " + e.getMessage());
         }
         Exchange answer = template.getCamelContext().getEndpoint("direct:account-check").createExchange();
-        answer.setVariable("row", self);
-        answer.setProperty(SetUserCall.ACCOUNT, account);
-        try {
+        answer.setVariable(RowVariables.ROW, self);
+        answer.setProperty(RowVariables.CALL_ACCOUNT, account);
+        send(answer);
+        // a 030047 to its ticket: the account signs in again (its next credentials) and the same check goes out again
+        boolean resent = false;
+        while (ticketRefused(answer) && signIn.ticketRefused(account,
+                answer.getProperty(RowVariables.CALL_CREDENTIALS, Credentials.class), resent)) {
+            resent = true;
             send(answer);
-            // a 030047 to its ticket: the account signs in again and the same check goes out again
-            while (answer.getVariable(TICKET_REFUSED, false, Boolean.class) && SetUserCall.renewTicket(answer, account)) {
-                send(answer);
-            }
-        } catch (SignInException e) {
-            return e.forGood() ? Verdict.unusable(e.getMessage()) : Verdict.noAnswer(e.getMessage());
         }
-        SignInException signIn = answer.getException(SignInException.class);
-        if (signIn != null) {
-            return signIn.forGood() ? Verdict.unusable(signIn.getMessage()) : Verdict.noAnswer(signIn.getMessage());
+        SignInException refused = answer.getException(SignInException.class);
+        if (refused != null) {
+            return refused.forGood() ? Verdict.unusable(refused.getMessage()) : Verdict.noAnswer(refused.getMessage());
         }
         Exception failed = answer.getException();
         if (failed != null) {
             return Verdict.noAnswer(TlsProblem.describe(failed).orElse(failed.getMessage()));
         }
         // no verdict on the account: the route's retries were spent (setUserCall.giveUp said why in the row's verdict)
-        Verdict verdict = answer.getVariable(ACCOUNT_VERDICT, Verdict.class);
-        return verdict != null ? verdict
+        Answer judged = answer.getVariable(ACCOUNT_ANSWER, Answer.class);
+        return judged != null ? judged.verdict()
                 : Verdict.noAnswer(answer.getVariable(RowVariables.VERDICT, RowVerdict.class).reason());
     }
 
-    /**
-     * Judges one GetUser answer of a check into the variable {@code accountVerdict}; an answer that is none yet (HTTP
-     * 5xx or 429, 000035) is a transient failure, which the route retries as it retries a row's call.
-     */
-    public void judge(Exchange exchange) throws TransientWebexException {
-        Account account = exchange.getProperty(SetUserCall.ACCOUNT, Account.class);
-        int http = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (http >= 500 || http == 429) {
-            throw new TransientWebexException("HTTP " + http + " from Webex");
-        }
-        Verdict verdict;
-        if (http != 200) {
-            verdict = Verdict.noAnswer("HTTP " + http);
-        } else {
-            try {
-                WebexResponse response = WebexResponse.parse(exchange.getMessage().getBody(InputStream.class));
-                Action action = ExceptionTable.actionFor(response);
-                if (action == Action.RETRY) {
-                    throw new TransientWebexException(response.exceptionId() + " " + response.reason());
-                }
-                exchange.setVariable(TICKET_REFUSED, action == Action.SIGN_IN_AGAIN);
-                verdict = verdict(account, response);
-            } catch (MalformedResponseException e) {
-                verdict = Verdict.noAnswer(e.getMessage());
-            }
-        }
-        exchange.setVariable(ACCOUNT_VERDICT, verdict);
+    private static boolean ticketRefused(Exchange answer) {
+        Answer judged = answer.getVariable(ACCOUNT_ANSWER, Answer.class);
+        return answer.getException() == null && judged != null && judged.ticketRefused();
     }
 
     /**
-     * What the check's call carries (its session ticket, or the password or token), written for each attempt: a
-     * call's secrets are gone once it is answered (webex-post), and a retry comes back for new ones.
+     * One GetUser answer of a check, judged (the route writes it in variable {@code accountAnswer}); an answer that
+     * is none yet (HTTP 5xx or 429, 000035) is a transient failure, which the route retries as it retries a row's
+     * call.
      */
-    public void credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account, Exchange exchange)
+    public Answer judge(@Header(Exchange.HTTP_RESPONSE_CODE) Integer http, @Body InputStream body,
+            @ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account) throws TransientWebexException {
+        int status = http == null ? 0 : http;
+        if (status >= 500 || status == 429) {
+            throw new TransientWebexException("HTTP " + status + " from Webex");
+        }
+        if (status != 200) {
+            return new Answer(Verdict.noAnswer("HTTP " + status), false);
+        }
+        try {
+            WebexResponse response = WebexResponse.parse(body);
+            Action action = ExceptionTable.actionFor(response);
+            if (action == Action.RETRY) {
+                throw new TransientWebexException(response.exceptionId() + " " + response.reason());
+            }
+            return new Answer(verdict(account, response), action == Action.SIGN_IN_AGAIN);
+        } catch (MalformedResponseException e) {
+            return new Answer(Verdict.noAnswer(e.getMessage()), false);
+        }
+    }
+
+    /**
+     * What the check's call carries (its session ticket, or the password or token), chosen for each attempt: the
+     * route writes it in property PindropCredentials, and a retry comes back for new ones.
+     */
+    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
             throws SignInException {
-        SetUserCall.credentials(exchange, account);
+        return signIn.credentials(account);
     }
 
     /** GetUser on the account's own id; the route retries it without an answer. */
     private void send(Exchange exchange) {
-        exchange.removeVariable(TICKET_REFUSED);
+        exchange.removeVariable(ACCOUNT_ANSWER);
         template.send("direct:account-check", exchange);
     }
 

@@ -9,11 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import pindrop.account.Account;
 import pindrop.account.AccountPool;
 import pindrop.signin.Credentials;
+import pindrop.signin.SignIn;
 import pindrop.account.AccountUnavailableException;
 
 /** What a refusal of an account's credentials does to the account, by exceptionID and kind of secret. */
@@ -43,15 +40,14 @@ class SetUserCallTest {
         AccountPool pool = AccountPool.create(List.of(account), new AccountPool.Settings(700, Duration.ofHours(24),
                 Duration.ofHours(6), Duration.ZERO), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.05),
                 this.state);
-        SetUserCall call = new SetUserCall(pool, Duration.ofSeconds(60));
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setVariable("attempts", new AtomicInteger());
-        call.prepare(exchange);
+        // without session tickets and OAuth accounts, each call carries the account's own secret
+        SetUserCall call = new SetUserCall(pool, Duration.ofSeconds(60), new SignIn(null, null));
+        Account taken = call.take();
+        Credentials credentials = call.credentials(taken);
         InputStream answer = new ByteArrayInputStream(failure(exceptionId).getBytes(StandardCharsets.UTF_8));
 
         // the call carried the password or token itself (no session ticket), so even 030047 refuses them
-        assertThrows(AccountUnavailableException.class, () -> call.judge(200, answer, account,
-                exchange.getProperty(SetUserCall.CREDENTIALS, Credentials.class)));
+        assertThrows(AccountUnavailableException.class, () -> call.judge(200, answer, taken, credentials));
 
         AccountPool.View view = pool.view().get(0);
         assertEquals(state, view.state());
