@@ -19,7 +19,7 @@ import java.util.ArrayDeque;
  *     spread evenly: within seconds the calls in flight ({@code webex.concurrency}) bound it, so the limit is met
  *     early in a window of Webex's.</li>
  * <li>A 000045 teaches the limit: the count above, at most the limit known before less the headroom. The pace is
- *     the limit less {@code headroom} (a share of it, at least one call).</li>
+ *     the limit less {@code headroom} (a share of it, rounded down, at least one call).</li>
  * <li>After a rest the caller probes: its calls go out as fast as they can up to the pace, not spread, so a limit
  *     that is still too high meets 000045 within the same window of Webex's, where the count is exact. A window
  *     after the rest, or once the pace's calls are made, they are spread evenly again.</li>
@@ -89,7 +89,9 @@ final class AccountPace {
     void took(long now) {
         sent.addLast(now);
         flying.addLast(now);
-        nextAt = Double.isInfinite(pace) ? now : now + (long) (windowMillis / pace);
+        long interval = Double.isInfinite(pace) ? 0 : (long) (windowMillis / pace);
+        // a call made late (no thread was free) lets the next follow sooner, so the pace is kept on average
+        nextAt = (nextAt == Long.MIN_VALUE ? now : Math.max(nextAt, now - interval)) + interval;
     }
 
     /** Webex answered a call (anything but 000045): the pace may grow. */
@@ -132,6 +134,12 @@ final class AccountPace {
         return first;
     }
 
+    /** The calls made in the last window, refused ones aside. */
+    int recentCalls(long now) {
+        forget(now);
+        return sent.size();
+    }
+
     /** The calls Webex let through in the last window: the ones made less those still without an answer. */
     int letThrough(long now) {
         forget(now);
@@ -153,7 +161,7 @@ final class AccountPace {
     }
 
     private int margin() {
-        return (int) Math.max(1, Math.ceil(limit * headroom));
+        return (int) Math.max(1, Math.floor(limit * headroom));
     }
 
     private void forget(long now) {

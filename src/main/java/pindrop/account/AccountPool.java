@@ -408,16 +408,24 @@ public final class AccountPool implements Service {
         }
     }
 
-    /** Of the accounts that can take calls, the one whose pace lets it call soonest (the pool's order on a tie). */
+    /**
+     * Of the accounts that can take calls, the one whose pace lets it call soonest; of those that can call now, the
+     * one that made the fewest calls in the last window (when the site's pace is what holds calls back, every
+     * account can, and the calls are shared out evenly).
+     */
     private Optional<Slot> soonestPaced(Instant now) {
+        long nowMillis = now.toEpochMilli();
         Slot soonest = null;
         long soonestAt = Long.MAX_VALUE;
+        int soonestCalls = Integer.MAX_VALUE;
         for (Slot slot : slots) {
             if (ready(slot, now)) {
-                long at = slot.pace.readyAt(now.toEpochMilli());
-                if (at < soonestAt) {
+                long at = slot.pace.readyAt(nowMillis);
+                int calls = slot.pace.recentCalls(nowMillis);
+                if (at < soonestAt || at == soonestAt && calls < soonestCalls) {
                     soonest = slot;
                     soonestAt = at;
+                    soonestCalls = calls;
                 }
             }
         }

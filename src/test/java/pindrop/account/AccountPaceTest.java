@@ -124,16 +124,16 @@ class AccountPaceTest {
         pace.took(135_000);
         pace.refused();
         pace.rateLimited(135_000, 195_000);
-        assertEquals(47, pace.limit(), "none let through: others fill the window; the limit less its margin (3)");
+        assertEquals(48, pace.limit(), "none let through: others fill the window; the limit less its margin (2)");
 
-        for (int i = 0; i < 47; i++) {
+        for (int i = 0; i < 48; i++) {
             pace.took(195_000 + i);
             pace.answered(195_000 + i);
         }
         pace.took(196_000);
         pace.refused();
         pace.rateLimited(196_000, 256_000);
-        assertEquals(44, pace.limit(), "47 let through at a limit of 47: lower by its margin at least");
+        assertEquals(46, pace.limit(), "48 let through at a limit of 48: lower by its margin at least");
     }
 
     @Test
@@ -148,20 +148,22 @@ class AccountPaceTest {
         pace.took(30);
         pace.refused();
         pace.rateLimited(30, 60_030);
-        assertEquals(19, pace.pace(), "21 let through, 2 the margin");
+        assertEquals(20, pace.pace(), "21 let through, 1 the margin");
 
         long now = 60_030;
-        for (int i = 0; i < 19; i++) {
+        for (int i = 0; i < 20; i++) {
             assertEquals(now, pace.readyAt(now), "a probe: call " + i + " at once");
             pace.took(now);
             pace.answered(now);
             now += 10;
         }
         assertEquals(60_030 + WINDOW, pace.readyAt(now), "the pace's calls made: the next a window after the first");
-        now = 60_030 + WINDOW;
-        pace.took(now);
-        pace.answered(now);
-        assertEquals(now + WINDOW / 19, pace.readyAt(now + 10), "then spread evenly");
+        for (int i = 0; i < 3; i++) {
+            now = pace.readyAt(now);
+            pace.took(now);
+            pace.answered(now);
+        }
+        assertEquals(now + WINDOW / 20, pace.readyAt(now + 10), "then spread evenly");
     }
 
     @Test
