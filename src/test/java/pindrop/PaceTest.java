@@ -29,27 +29,28 @@ class PaceTest extends SiteTest {
 
     @Test
     void eachAccountsHiddenLimitIsLearnedAndAllThreeCallAtOnceCloseToTheirSum() throws Exception {
-        List<String> users = Users.ids(450);
+        List<String> users = Users.ids(360);
         simulator = site(users).build().start();
         pindrop = run();
 
         pindrop.drop("pins.csv", Users.csv(users));
         JsonNode summary = pindrop.awaitSummary("pins");
 
-        assertEquals(450, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(360, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
         List<WebexSimulator.Call> calls = setUserCalls();
         double seconds = seconds(calls.get(0).arrival(), calls.get(calls.size() - 1).arrival());
-        double perWindow = 450 / seconds * WINDOW.toSeconds();
+        double perWindow = 360 / seconds * WINDOW.toSeconds();
         Instant half = calls.get(0).arrival().plusMillis((long) (seconds * 500));
         double learnedPerWindow = calls.stream().filter(c -> c.succeeded() && c.arrival().isAfter(half)).count()
                 / (seconds / 2) * WINDOW.toSeconds();
         double limited = (double) simulator.rateLimitedCalls() / calls.size();
-        System.out.printf("3 accounts, %d per window each: 450 rows in %.1f s, %.1f per window (%.1f in the second"
+        System.out.printf("3 accounts, %d per window each: 360 rows in %.1f s, %.1f per window (%.1f in the second"
                 + " half; sum %d), %.1f%% 000045%n", PER_ACCOUNT, seconds, perWindow, learnedPerWindow,
                 3 * PER_ACCOUNT, 100 * limited);
-        // measured on a loaded 2-core machine with 3 s windows: 0.5 to 0.7 of the sum (see the README's Pace)
-        assertTrue(learnedPerWindow >= 0.45 * 3 * PER_ACCOUNT, "most of the sum of the limits once learned");
-        assertTrue(perWindow >= 0.5 * 3 * PER_ACCOUNT, "and with the learning: " + perWindow);
+        // at most the sum less the headroom (2 of 30: 0.93); measured on a loaded 2-core machine with 3 s windows:
+        // see the README's Pace
+        assertTrue(learnedPerWindow >= 0.85 * 3 * PER_ACCOUNT, "close to the sum of the limits once learned");
+        assertTrue(perWindow >= 0.7 * 3 * PER_ACCOUNT, "and with the learning: " + perWindow);
         assertTrue(limited <= 0.05, "000045 a small share: " + limited);
         // all three at once: each account's calls span the run from near its start to near its end
         for (int n = 1; n <= 3; n++) {
@@ -62,15 +63,14 @@ class PaceTest extends SiteTest {
         for (int n = 1; n <= 3; n++) {
             int limit = learned.get("admin" + n + "@acme.com").asInt();
             // a call sent just before a window of Webex's began counts in it at Webex, not in pindrop's last window
-            assertTrue(limit >= PER_ACCOUNT - 2 && limit <= 2 * PER_ACCOUNT, "admin" + n + " learned " + limit);
+            assertTrue(limit >= PER_ACCOUNT - 2 && limit <= PER_ACCOUNT + 2, "admin" + n + " learned " + limit);
         }
     }
 
     @Test
     void aSiteCapBelowTheSumOfTheAccountsLimitsIsLearnedAndTheRunSettlesUnderIt() throws Exception {
-        // long enough to settle: a first 000045 in the ramp can overstate the site's cap up to twice (README, Pace),
-        // and each later one brings it down by a tenth or so, a rest of a window each
-        List<String> users = Users.ids(540);
+        // long enough to settle: a first 000045 can overstate the site's cap (README, Pace), the next corrects it
+        List<String> users = Users.ids(180);
         int siteCap = 45;
         simulator = site(users).sitePerMinuteLimit(siteCap).build().start();
         pindrop = run();
@@ -78,19 +78,21 @@ class PaceTest extends SiteTest {
         pindrop.drop("pins.csv", Users.csv(users));
         JsonNode summary = pindrop.awaitSummary("pins");
 
-        assertEquals(540, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(180, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
         List<WebexSimulator.Call> calls = setUserCalls();
         Instant start = calls.get(0).arrival();
         Instant end = calls.get(calls.size() - 1).arrival();
         Instant settled = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(3));
         long limitedLate = calls.stream().filter(c -> c.arrival().isAfter(settled) && "000045".equals(c.exceptionId()))
                 .count();
-        System.out.printf("site cap %d per window: 540 rows in %.1f s, %d calls answered 000045 (%d in the last"
+        System.out.printf("site cap %d per window: 180 rows in %.1f s, %d calls answered 000045 (%d in the last"
                 + " third)%n", siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
         assertTrue(limitedLate <= calls.size() / 100,
                 "settled under the site's cap: hardly a 000045 in the last third");
-        // measured 0.81 to 0.89 of the cap on the loaded 2-core machine
-        assertTrue(540 / seconds(start, end) * WINDOW.toSeconds() >= 0.7 * siteCap, "and close to it");
+        double perWindow = 180 / seconds(start, end) * WINDOW.toSeconds();
+        System.out.printf("site cap %d per window: %.1f per window, %.2f of the cap%n", siteCap, perWindow,
+                perWindow / siteCap);
+        assertTrue(perWindow >= 0.7 * siteCap, "and close to it");
     }
 
     private WebexSimulator.Builder site(List<String> users) {

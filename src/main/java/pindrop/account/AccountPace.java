@@ -6,37 +6,54 @@ import java.util.ArrayDeque;
 /**
  * One caller's pace under Webex's per-minute limit, which Webex does not publish: an account's, or the site's as a
  * whole. Counted in calls per window ({@code webex.rate-limit-window}, Webex's minute).
+ * <p>
+ * Webex counts in fixed windows: a 000045 at t means the window of Webex's that t falls in already let the limit
+ * through. pindrop does not know where those windows begin, but the calls Webex let through in the last window
+ * hold that window's calls: they are the limit, or more than it when a window of Webex's began after the first of
+ * them. So the count never understates, and it is exact when the 000045 falls in the window of Webex's the count
+ * began in: after a rest of a window (nothing sent during it) the count starts afresh where the rest ended. A
+ * 000045 early in a window is cheap (the rest overlaps the rest of a window already full); overstating the limit
+ * costs a rest a window.
  * <ul>
- * <li>Until Webex first answers 000045 the limit is unknown: the pace starts at a safe {@code start} and grows by
- *     {@link #RAMP} calls per answer, never beyond twice what the caller used in the last window (so an idle
- *     caller does not run away): a busy caller's pace at most doubles each window, from {@code start} for the
- *     first half window.</li>
- * <li>The first 000045 is the limit: the calls made in the last window that Webex let through (a call answered
- *     000045 is not counted, by Webex or here). The pace keeps just under it, leaving
- *     {@code headroom} (a fraction of the limit, at least one call).</li>
- * <li>A later 000045 means the limit is lower (or someone else shares it): it is learned again the same way, and
- *     at least by the headroom lower (at a steady pace the last window's calls are about the pace itself),
- *     the pace drops to nine tenths of the new target and rises again slowly, by {@link #RECOVERY} per answer
- *     (back at the target within about a window).</li>
+ * <li>Until the first 000045 the pace starts at {@code start} and grows by a fifth per answer ({@link #GROWTH}),
+ *     spread evenly: within seconds the calls in flight ({@code webex.concurrency}) bound it, so the limit is met
+ *     early in a window of Webex's.</li>
+ * <li>A 000045 teaches the limit: the count above, at most the limit known before less the headroom. The pace is
+ *     the limit less {@code headroom} (a share of it, rounded down, at least one call).</li>
+ * <li>After a rest the caller probes: its calls go out as fast as they can up to the pace, not spread, so a limit
+ *     that is still too high meets 000045 within the same window of Webex's, where the count is exact. A window
+ *     after the rest, or once the pace's calls are made, they are spread evenly again.</li>
+ * <li>A busy caller without 000045 for {@link #RISE_AFTER} windows raises its limit by one call, so a limit learned
+ *     too low (a site's share, another integration that stopped) recovers slowly.</li>
  * </ul>
- * Calls are spread evenly (one every window / pace), and never more than the pace in any window. Not thread-safe:
- * the {@link AccountPool} guards it.
+ * Never more than the pace in any window (so a limit not overstated is never met). Not thread-safe: the
+ * {@link AccountPool} guards it.
  */
 final class AccountPace {
 
-    /** Calls added to the pace per answer before the limit is known. */
-    static final double RAMP = 12;
-    /** Calls added to the pace per answer while it climbs back to the target after a later 000045. */
-    static final double RECOVERY = 0.125;
+    /** The pace's growth per answer before the limit is known. */
+    static final double GROWTH = 1.2;
+    /** How far the pace may grow before the limit is known, in starts: far past what the calls in flight allow. */
+    static final double RAMP_CEILING = 64;
+    /** Windows without 000045 of a busy caller before its limit rises by a call. */
+    static final int RISE_AFTER = 10;
 
     private final long windowMillis;
     private final double start;
     private final double headroom;
-    /** When the calls of the last window were made (epoch ms), oldest first. */
+    /** When the calls of the last window were made (epoch ms), oldest first; a call refused is not among them. */
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
+    /** When the calls without an answer yet were made, oldest first: not known to be let through. */
+    private final ArrayDeque<Long> flying = new ArrayDeque<>();
     private Integer limit;
     private double pace;
     private long nextAt = Long.MIN_VALUE;
+    /** When the last rest ended (epoch ms). */
+    private long restEnd = Long.MIN_VALUE;
+    /** Until a window after the rest, or the pace's calls made, the calls are not spread. */
+    private boolean probing;
+    /** The last 000045 or rise of the limit; unknown for a limit read back until the next answer. */
+    private long quietSince = Long.MIN_VALUE;
 
     /**
      * @param start    calls per window before anything is learned; infinite for "no pace until Webex says so"
@@ -58,7 +75,10 @@ final class AccountPace {
     /** When the next call may be made (epoch ms): now, or when the pace allows. */
     long readyAt(long now) {
         forget(now);
-        long at = nextAt;
+        if (probing && (now >= restEnd + windowMillis || sent.size() >= Math.floor(pace))) {
+            probing = false;
+        }
+        long at = probing ? now : nextAt;
         if (sent.size() >= Math.max(1, Math.floor(pace))) {
             at = Math.max(at, sent.peekFirst() + windowMillis);
         }
@@ -68,46 +88,62 @@ final class AccountPace {
     /** A call is made now. */
     void took(long now) {
         sent.addLast(now);
-        nextAt = Double.isInfinite(pace) ? now : now + (long) (windowMillis / pace);
+        flying.addLast(now);
+        long interval = Double.isInfinite(pace) ? 0 : (long) (windowMillis / pace);
+        // a call made late (no thread was free) lets the next follow sooner, so the pace is kept on average
+        nextAt = (nextAt == Long.MIN_VALUE ? now : Math.max(nextAt, now - interval)) + interval;
     }
 
     /** Webex answered a call (anything but 000045): the pace may grow. */
     void answered(long now) {
+        flying.pollFirst();
+        forget(now);
         if (limit == null) {
-            forget(now);
-            pace = Math.min(pace + RAMP, Math.max(start, 2.0 * sent.size()));
-        } else if (pace < target()) {
-            pace = Math.min(target(), pace + RECOVERY);
+            pace = Math.min(pace * GROWTH, start * RAMP_CEILING);
+        } else if (quietSince == Long.MIN_VALUE) {
+            quietSince = now;
+        } else if (now - quietSince >= RISE_AFTER * windowMillis && sent.size() >= Math.floor(target())) {
+            limit++;
+            pace = target();
+            quietSince = now;
         }
     }
 
     /**
-     * Webex answered 000045 to one of the calls made: Webex did not count it, so neither does the pace: the calls
-     * of the last window are the ones Webex let through (which call it was does not change the count: the latest
-     * goes).
+     * Webex answered 000045 to one of the calls made: Webex did not count it, so neither does the pace (which call
+     * it was does not change the count: the latest goes).
      */
     void refused() {
         sent.pollLast();
+        flying.pollFirst();
     }
 
     /**
-     * Webex answered 000045 ({@link #refused()} told first): the calls of the last window are the limit. True when
-     * it is the first learned.
+     * Webex answered 000045 ({@link #refused()} told first) and the caller rests until {@code restEnd}: the calls
+     * Webex let through in the last window are the limit, at most the one known less its margin (and that when
+     * none was let through: the window is full of others' calls). True when it is the first learned.
      */
-    boolean rateLimited(long now) {
-        forget(now);
+    boolean rateLimited(long now, long restEnd) {
+        int calls = letThrough(now);
         boolean first = limit == null;
-        // a window of Webex's began somewhere in the last one: at a steady pace over the limit the calls of the
-        // last window are about the pace, not the limit, so a later 000045 lowers the limit by a margin at least
-        limit = Math.max(1, first ? sent.size() : Math.min(sent.size(), limit - margin()));
-        pace = first ? target() : Math.max(1, 0.9 * target());
+        limit = Math.max(1, first ? calls : calls < 1 ? limit - margin() : Math.min(calls, limit - margin()));
+        pace = target();
+        this.restEnd = restEnd;
+        probing = true;
+        quietSince = now;
         return first;
     }
 
-    /** The calls made in the last window. */
+    /** The calls made in the last window, refused ones aside. */
     int recentCalls(long now) {
         forget(now);
         return sent.size();
+    }
+
+    /** The calls Webex let through in the last window: the ones made less those still without an answer. */
+    int letThrough(long now) {
+        forget(now);
+        return Math.max(0, sent.size() - flying.size());
     }
 
     /** The learned limit, calls per window; null until Webex answered 000045. */
@@ -125,12 +161,16 @@ final class AccountPace {
     }
 
     private int margin() {
-        return (int) Math.max(1, Math.ceil(limit * headroom));
+        return (int) Math.max(1, Math.floor(limit * headroom));
     }
 
     private void forget(long now) {
         while (!sent.isEmpty() && sent.peekFirst() <= now - windowMillis) {
             sent.removeFirst();
+        }
+        // a call never answered (no answer at all) counts as let through once it is a window old
+        while (!flying.isEmpty() && flying.peekFirst() <= now - windowMillis) {
+            flying.removeFirst();
         }
     }
 }

@@ -89,15 +89,19 @@ class AccountPoolTest {
     void theFirst000045TeachesTheLimitJustUnderWhichThePaceKeepsAndARestartKnowsIt() throws Exception {
         AccountPool.Pacing pacing = new AccountPool.Pacing(Duration.ofMinutes(1), Double.POSITIVE_INFINITY, 0.1);
         AccountPool before = paced(List.of(ADMIN), pacing);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             before.take();
+        }
+        for (int i = 0; i < 3; i++) {
+            before.answered(ADMIN);
         }
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)"); // a call that was in flight
 
         assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), before.paces().get(0),
-                "4 calls in the last minute, the one refused not counted: 3 the limit; the pace one call (10%, at"
+                "5 calls in the last minute, the 2 refused not counted: 3 the limit; the pace one call (10%, at"
                         + " least 1) under it");
+        assertEquals(3, before.view().get(0).calls(), "a call answered 000045 gives its quota call back");
         before.stop();
         AccountPool after = paced(List.of(ADMIN), pacing);
         assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), after.paces().get(0));
@@ -126,6 +130,10 @@ class AccountPoolTest {
         for (int i = 0; i < 10; i++) {
             pool.take();
         }
+        for (int i = 0; i < 4; i++) {
+            pool.answered(ADMIN);
+            pool.answered(second);
+        }
         pool.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
         clock.advance(Duration.ofSeconds(1));
         pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
@@ -140,6 +148,10 @@ class AccountPoolTest {
         AccountPool pool = paced(List.of(ADMIN, second), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.1));
         for (int i = 0; i < 4; i++) {
             assertEquals(List.of(ADMIN, second), List.of(pool.take(), pool.take()));
+            if (i < 3) {
+                pool.answered(ADMIN);
+                pool.answered(second);
+            }
             clock.advance(Duration.ofSeconds(1));
         }
         pool.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
