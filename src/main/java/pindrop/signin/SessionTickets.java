@@ -80,9 +80,27 @@ public final class SessionTickets {
             }
             LOG.debug("{}: AuthenticateUser got no answer ({})", account, ((Authenticator.NoAnswer) answer).why());
             // a ticket that still works is used on; without one this call carries the credentials themselves
-            return state.ticket != null && now.isBefore(state.ticket.expires()) ? Optional.of(state.ticket)
-                    : Optional.empty();
+            if (state.ticket != null && !now.isBefore(state.ticket.expires())) {
+                state.ticket = null;
+            }
+            return Optional.ofNullable(state.ticket);
         }
+    }
+
+    /**
+     * What a call that holds its permits carries, without signing in (a sign-in waits for permits of its own):
+     * the account's ticket while it has not run out; empty when the call carries the password or token itself
+     * (the account takes no tickets, or has none: its sign-in failed); null when its ticket ran out since
+     * {@link #ticket}: the call gives its permits back and the account signs in first.
+     */
+    public Optional<Ticket> unexpired(Account account) {
+        State state = states.computeIfAbsent(account.id(), id -> new State());
+        // not under the state's lock, which a sign-in holds while it waits for its permits
+        Ticket ticket = state.ticket;
+        if (state.perCall || ticket == null) {
+            return Optional.empty();
+        }
+        return clock.instant().isBefore(ticket.expires()) ? Optional.of(ticket) : null;
     }
 
     /**
@@ -118,8 +136,8 @@ public final class SessionTickets {
     }
 
     private static final class State {
-        Ticket ticket;
+        volatile Ticket ticket;
         int signIns;
-        boolean perCall;
+        volatile boolean perCall;
     }
 }
