@@ -64,7 +64,7 @@ public final class RowVariables {
     public static final String SITE = "site";
     /**
      * {@code String}: the calling account's id. Writer: route envelope (from property PindropAccount). Readers:
-     * envelope.xsl, accountPermits, the call metrics.
+     * envelope.xsl, the call metrics.
      */
     public static final String CALLER_ID = "callerId";
     /**
@@ -112,6 +112,11 @@ public final class RowVariables {
      * session ticket once it signed in again. Writer and reader: the loops of routes webex-attempt and user-lookup.
      */
     public static final String SEND = "send";
+    /**
+     * {@code Boolean}: the call is a sign-in, which carries what it signs in with: route webex-post chooses no
+     * credentials for it. Writer: route account-signin. Reader: route webex-post.
+     */
+    public static final String SIGNING_IN = "signingIn";
 
     // --- exchange properties ---
 
@@ -120,14 +125,15 @@ public final class RowVariables {
     /**
      * {@code pindrop.account.Account}: the account of the call in flight. Writers: routes webex-attempt
      * (setUserCall.take) and user-lookup (userLookup.account); the account check and the sign-in set it on the
-     * exchange they send. Readers: route envelope, the beans' credentials, judge, signInAgain and unsent.
+     * exchange they send. Readers: route webex-post (accountPermits, signIn), route envelope, the beans' judge,
+     * signInAgain, noCredentials and unsent.
      */
     public static final String CALL_ACCOUNT = "PindropAccount";
     /**
      * {@code pindrop.signin.Credentials}: what the call in flight carries (its session ticket, so a 030047 says
-     * which one was refused); its {@code toString} names no secret. Writers: routes webex-attempt, user-lookup and
-     * account-check-attempt (the beans' credentials and signInAgain); the sign-in sets it on the exchange it sends.
-     * Readers: route envelope, the judges, signInAgain, the account check.
+     * which one was refused); its {@code toString} names no secret. Writer: route webex-post (signIn.credentials,
+     * once the call holds its permits, so no wait for them outlasts a ticket or token); the sign-in sets its own on
+     * the exchange it sends. Readers: route envelope, the judges, signInAgain, the account check.
      */
     public static final String CALL_CREDENTIALS = "PindropCredentials";
     /** {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer: batches. */

@@ -60,6 +60,7 @@ public final class SessionTickets {
             if (answer instanceof Authenticator.Issued issued) {
                 Duration renewAfter = issued.timeToLive().multipliedBy(3).dividedBy(4);
                 state.ticket = new Ticket(issued.ticket(), now, now.plus(renewAfter), now.plus(issued.timeToLive()));
+                state.signInFailed = false;
                 state.signIns++;
                 signedIn.accept(account);
                 LOG.debug("{} signed in: its ticket runs out at {}", account, state.ticket.expires());
@@ -68,6 +69,7 @@ public final class SessionTickets {
             if (answer instanceof Authenticator.NotTaken refused) {
                 state.perCall = true;
                 state.ticket = null;
+                state.signInFailed = true;
                 LOG.warn("{} cannot sign in with AuthenticateUser ({}): its calls carry its password or token",
                         account, refused.answer());
                 return Optional.empty();
@@ -75,14 +77,38 @@ public final class SessionTickets {
             if (answer instanceof Authenticator.CredentialsRefused refused) {
                 // the call goes with the credentials themselves, and Webex's answer to it sets the account aside
                 state.ticket = null;
+                state.signInFailed = true;
                 LOG.debug("{}: AuthenticateUser refused its credentials ({})", account, refused.answer());
                 return Optional.empty();
             }
             LOG.debug("{}: AuthenticateUser got no answer ({})", account, ((Authenticator.NoAnswer) answer).why());
             // a ticket that still works is used on; without one this call carries the credentials themselves
-            return state.ticket != null && now.isBefore(state.ticket.expires()) ? Optional.of(state.ticket)
-                    : Optional.empty();
+            if (state.ticket != null && !now.isBefore(state.ticket.expires())) {
+                state.ticket = null;
+            }
+            state.signInFailed = state.ticket == null;
+            return Optional.ofNullable(state.ticket);
         }
+    }
+
+    /**
+     * What a call that holds its permits carries, without signing in (a sign-in waits for permits of its own):
+     * the account's ticket while it has not run out; empty when the call carries the password or token itself
+     * (the account takes no tickets, or its last sign-in failed); null when it has no ticket to use since
+     * {@link #ticket} (run out, or forgotten after a 030047): the call gives its permits back and the account signs
+     * in first.
+     */
+    public Optional<Ticket> unexpired(Account account) {
+        State state = states.computeIfAbsent(account.id(), id -> new State());
+        // not under the state's lock, which a sign-in holds while it waits for its permits
+        Ticket ticket = state.ticket;
+        if (state.perCall) {
+            return Optional.empty();
+        }
+        if (ticket == null) {
+            return state.signInFailed ? Optional.empty() : null;
+        }
+        return clock.instant().isBefore(ticket.expires()) ? Optional.of(ticket) : null;
     }
 
     /**
@@ -118,8 +144,10 @@ public final class SessionTickets {
     }
 
     private static final class State {
-        Ticket ticket;
+        volatile Ticket ticket;
         int signIns;
-        boolean perCall;
+        volatile boolean perCall;
+        /** The last sign-in gave no ticket: calls carry the password or token until one does. */
+        volatile boolean signInFailed;
     }
 }

@@ -3,8 +3,10 @@ package pindrop.signin;
 import java.util.Optional;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangeProperty;
 
 import pindrop.account.Account;
+import pindrop.batch.RowVariables;
 
 /**
  * The credentials each call of an account carries (bean {@code signIn}): its session ticket when session tickets
@@ -32,10 +34,30 @@ public final class SignIn {
         return Optional.ofNullable(context.getRegistry().lookupByNameAndType(BEAN, SignIn.class));
     }
 
-    public Credentials credentials(Account account) throws SignInException {
+    /**
+     * Before a call waits for its permits (route webex-post): the account signs in, or renews its access token,
+     * when due. A sign-in is a call with permits of its own, so it is never made while a call holds permits.
+     */
+    public void ready(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account) throws SignInException {
         String token = account.usesRefreshToken() ? accessTokens.current(account) : account.token();
         if (tickets != null) {
-            Optional<Ticket> ticket = tickets.ticket(account, token);
+            tickets.ticket(account, token);
+        }
+    }
+
+    /**
+     * What a call carries, chosen once it holds its permits (route webex-post), so no wait for them can outlast a
+     * ticket or token: the account's unexpired ticket, else its password or current access token. Null when its
+     * ticket ran out since {@link #ready}: the call gives its permits back, and the account signs in first.
+     */
+    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
+            throws SignInException {
+        String token = account.usesRefreshToken() ? accessTokens.current(account) : account.token();
+        if (tickets != null) {
+            Optional<Ticket> ticket = tickets.unexpired(account);
+            if (ticket == null) {
+                return null;
+            }
             if (ticket.isPresent()) {
                 return new Credentials("", "", ticket.get());
             }

@@ -5,10 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 
+import pindrop.account.Account;
+import pindrop.batch.RowVariables;
+
 /**
  * {@code webex.account-rate}: the hard ceiling of each admin account on its own, with the same guarantee as the
  * ceiling of all accounts together ({@link CallPermits}, one set of permits per account). The account is the
- * exchange's {@code callerId}, which every call to Webex carries.
+ * exchange's property PindropAccount, which every call to Webex has before it waits for its permits.
  */
 public final class AccountPermits {
 
@@ -37,8 +40,15 @@ public final class AccountPermits {
         }
     }
 
+    /** The call's permit goes back unused ({@link CallPermits#giveBack}). */
+    public void giveBack(Exchange exchange) {
+        if (rate > 0) {
+            of(exchange).giveBack(exchange);
+        }
+    }
+
     private CallPermits of(Exchange exchange) {
-        return permits.computeIfAbsent(exchange.getVariable("callerId", "", String.class),
-                id -> new CallPermits(rate, periodMillis));
+        Account account = exchange.getProperty(RowVariables.CALL_ACCOUNT, Account.class);
+        return permits.computeIfAbsent(account == null ? "" : account.id(), id -> new CallPermits(rate, periodMillis));
     }
 }

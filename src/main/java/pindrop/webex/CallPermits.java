@@ -19,7 +19,9 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
  * be taken again a period after the latest moment the call can have reached Webex.
  * <p>
  * That latest moment: pindrop cannot see when a call reaches Webex, only that it was after its permit (s) and
- * before its answer (r). Freeing every permit a period after r keeps the bound whatever happens in between, and
+ * before its answer (r). What the call does between them (choosing its credentials, writing its envelope, route
+ * webex-post) only moves its arrival within [s, r]. A permit given back unused ({@link #giveBack}: no call was sent
+ * on it) is free again at once. Freeing every permit a period after r keeps the bound whatever happens in between, and
  * costs a quarter of the rate when answers take 300 ms: a permit then serves a call every period + 300 ms. No
  * rule can do better knowing only s and r: were each call to arrive just before its answer, the calls after it
  * would have to keep a period from that. So the rule uses one more fact, measured: {@code floor}, the shortest
@@ -88,13 +90,36 @@ public final class CallPermits implements CamelContextAware {
         exchange.setProperty(grantedProperty, acquire());
     }
 
-    /** The route's side: the call's answer (HTTP 200 from Webex) or failure is in. */
+    /**
+     * The route's side: the call's answer (HTTP 200 from Webex) or failure is in; nothing when the exchange holds
+     * no permit (its wait failed, or it gave the permit back unused).
+     */
     public void afterCall(Exchange exchange) {
-        Long granted = exchange.getProperty(grantedProperty, Long.class);
+        Long granted = exchange.removeProperty(grantedProperty) instanceof Long taken ? taken : null;
+        if (granted == null) {
+            return;
+        }
         boolean answered = exchange.getException() == null
                 && exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null
                 && exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 200;
         release(granted, answered);
+    }
+
+    /**
+     * The route's side: the exchange's permit goes back unused, free again at once: no call was sent on it (its
+     * account's ticket ran out during the wait, and the account signs in before the call waits again).
+     */
+    public void giveBack(Exchange exchange) {
+        if (exchange.removeProperty(grantedProperty) == null || rate == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            inFlight--;
+            returned.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -31,8 +31,8 @@ import pindrop.signin.SignIn;
 import pindrop.signin.SignInException;
 
 /**
- * The bookkeeping around one SetUser call: before it, an account from the pool and its credentials, which the
- * route writes (routes/webex-setuser.camel.yaml); after it, Webex's answer judged by exceptionID into the row's
+ * The bookkeeping around one SetUser call: before it, an account from the pool, which the route writes
+ * (routes/webex-setuser.camel.yaml; webex-post chooses its credentials once the call holds its permits); after it, Webex's answer judged by exceptionID into the row's
  * status, a retry, or a move to the next account.
  */
 public final class SetUserCall {
@@ -66,18 +66,19 @@ public final class SetUserCall {
     }
 
     /**
-     * What the call carries (its session ticket, or its password or token: {@link SignIn}); the route writes it in
-     * property PindropCredentials, and the envelope takes the secrets from there. An account that cannot get
-     * credentials now (its refresh token refused, no access token) gives the call back, and the next account takes it.
+     * The account could get no credentials for the call (route webex-post: its refresh token refused, no access
+     * token): it cannot take the call, and the next account does. Nothing was sent, so the account's call is given
+     * back and the attempt does not count, unless this was the same call going out again after a 030047.
      */
-    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
-            throws AccountUnavailableException {
-        try {
-            return signIn.credentials(account);
-        } catch (SignInException e) {
+    public void noCredentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
+            @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SignInException failure) throws AccountUnavailableException {
+        if (!Boolean.TRUE.equals(resent)) {
             pool.giveBack(account);
-            throw unavailable(account, e);
+            attempts.decrementAndGet();
         }
+        throw unavailable(account, failure);
     }
 
     /**
@@ -93,21 +94,17 @@ public final class SetUserCall {
     }
 
     /**
-     * The route's catch of a {@link TicketRefusedException}: the account signs in again (or, refused a fresh ticket,
-     * goes on without tickets) and its new credentials are returned for the same call to go out again. An account
-     * whose ticket cannot be renewed cannot take the call: the next account does.
+     * The route's catch of a {@link TicketRefusedException}: the ticket is forgotten, so the account signs in again
+     * (or, refused a fresh ticket, goes on without tickets) when the same call goes out again. A call that carried
+     * no ticket had its password or token refused: the next account takes it.
      */
-    public Credentials signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+    public void signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
             @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials used,
             @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) TicketRefusedException refusal)
             throws AccountUnavailableException {
-        try {
-            if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
-                return signIn.credentials(account);
-            }
-        } catch (SignInException e) {
-            throw unavailable(account, e);
+        if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
+            return;
         }
         String answer = refusal.getMessage();
         throw refused(account, Action.CREDENTIALS_REFUSED, answer.substring(0, 6), answer.substring(7));

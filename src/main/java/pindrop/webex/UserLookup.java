@@ -47,19 +47,21 @@ public final class UserLookup {
     }
 
     /**
-     * What the lookup carries (its session ticket, or the password or token); none to be had now is no answer yet,
-     * and the lookup is retried.
+     * The account could get no credentials for the lookup (route webex-post): no answer yet, and the lookup is
+     * retried; an account refused for good is set aside. Nothing was sent, so the attempt does not count, unless
+     * this was the same lookup going out again after a 030047.
      */
-    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
-            throws TransientWebexException {
-        try {
-            return signIn.credentials(account);
-        } catch (SignInException e) {
-            if (e.forGood()) {
-                pool.setAside(account, e.getMessage());
-            }
-            throw new TransientWebexException(e.getMessage());
+    public void noCredentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @Variable(RowVariables.ATTEMPTS) AtomicInteger attempts,
+            @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SignInException failure) throws TransientWebexException {
+        if (failure.forGood()) {
+            pool.setAside(account, failure.getMessage());
         }
+        if (!Boolean.TRUE.equals(resent)) {
+            attempts.decrementAndGet();
+        }
+        throw new TransientWebexException(failure.getMessage());
     }
 
     /** The lookup goes out: counted in the row's attempts. */
@@ -104,20 +106,17 @@ public final class UserLookup {
     }
 
     /**
-     * The route's catch of a {@link TicketRefusedException}: the account signs in again and its new credentials are
-     * returned for the same lookup to go out again; otherwise no answer yet, and the lookup is retried.
+     * The route's catch of a {@link TicketRefusedException}: the ticket is forgotten, so the account signs in again
+     * when the same lookup goes out again; a lookup that carried no ticket had the account's own credentials
+     * refused: the account is set aside, and the lookup is retried.
      */
-    public Credentials signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+    public void signInAgain(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
             @ExchangeProperty(RowVariables.CALL_CREDENTIALS) Credentials used,
             @Variable(RowVariables.RESENT_FOR_TICKET) Boolean resent,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) TicketRefusedException refusal)
             throws TransientWebexException {
-        try {
-            if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
-                return signIn.credentials(account);
-            }
-        } catch (SignInException e) {
-            throw new TransientWebexException(e.getMessage());
+        if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
+            return;
         }
         // the account's own credentials were refused, for good
         String answer = refusal.getMessage();

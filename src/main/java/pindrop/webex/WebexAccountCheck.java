@@ -114,15 +114,6 @@ public final class WebexAccountCheck implements AccountCheck {
         }
     }
 
-    /**
-     * What the check's call carries (its session ticket, or the password or token), chosen for each attempt: the
-     * route writes it in property PindropCredentials, and a retry comes back for new ones.
-     */
-    public Credentials credentials(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account)
-            throws SignInException {
-        return signIn.credentials(account);
-    }
-
     /** GetUser on the account's own id; the route retries it without an answer. */
     private void send(Exchange exchange) {
         exchange.removeVariable(ACCOUNT_ANSWER);

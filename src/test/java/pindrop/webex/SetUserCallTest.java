@@ -41,9 +41,10 @@ class SetUserCallTest {
                 Duration.ofHours(6), Duration.ZERO), new AccountPool.Pacing(Duration.ofMinutes(1), 60, 0.05),
                 this.state);
         // without session tickets and OAuth accounts, each call carries the account's own secret
-        SetUserCall call = new SetUserCall(pool, Duration.ofSeconds(60), new SignIn(null, null));
+        SignIn signIn = new SignIn(null, null);
+        SetUserCall call = new SetUserCall(pool, Duration.ofSeconds(60), signIn);
         Account taken = call.take();
-        Credentials credentials = call.credentials(taken);
+        Credentials credentials = signIn.credentials(taken);
         InputStream answer = new ByteArrayInputStream(failure(exceptionId).getBytes(StandardCharsets.UTF_8));
 
         // the call carried the password or token itself (no session ticket), so even 030047 refuses them
