@@ -25,7 +25,10 @@ public final class RowVariables {
     public static final String STYLESHEET = "stylesheet";
     /** {@code Boolean}: a dry run (nothing is sent to SetUser). Readers: batches.open, the job route's choice. */
     public static final String DRY_RUN = "dryRun";
-    /** {@link JobColumns}: what the job needs of a file's columns. Writer: the job's check (columns). Reader: batches.open. */
+    /**
+     * {@link JobColumns}: what the job needs of a file's columns. Writer: the job's check (columns). Reader:
+     * batches.open.
+     */
     public static final String COLUMNS = "columns";
 
     // --- set for each row ---
@@ -50,9 +53,15 @@ public final class RowVariables {
      * {@code setVariable} in the route. Readers: batches.record, siteFailures.observe and deferred, userLookup.judge.
      */
     public static final String VERDICT = "verdict";
-    /** {@code Map<String,String>}: element path to value, the settings a valid row sets. Writer: the job's check (settings). Reader: rowDocument. */
+    /**
+     * {@code Map<String,String>}: element path to value, the settings a valid row sets. Writer: the job's check
+     * (settings). Reader: rowDocument.
+     */
     public static final String SETTINGS = "settings";
-    /** {@code NodeInfo}: the row as the XML document its stylesheet reads. Writer: rowDocument.document. Reader: route envelope. */
+    /**
+     * {@code NodeInfo}: the row as the XML document its stylesheet reads. Writer: rowDocument.document. Reader: route
+     * envelope.
+     */
     public static final String ROW = "row";
     /**
      * {@code String}: the admin account id the row went out on (or would, in a dry run). Writers: route
@@ -60,7 +69,10 @@ public final class RowVariables {
      * dryRunPlan. Reader: batches.record.
      */
     public static final String ACCOUNT = "account";
-    /** {@code String}: the site name for the envelope. Writer: routes webex-setuser, account-check, dry-run. Reader: envelope.xsl. */
+    /**
+     * {@code String}: the site name for the envelope. Writer: routes webex-setuser, account-check, dry-run. Reader:
+     * envelope.xsl.
+     */
     public static final String SITE = "site";
     /**
      * {@code String}: the calling account's id. Writer: route envelope (from property PindropAccount). Readers:
@@ -136,7 +148,16 @@ public final class RowVariables {
      * the exchange it sends. Readers: route envelope, the judges, signInAgain, the account check.
      */
     public static final String CALL_CREDENTIALS = "PindropCredentials";
-    /** {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer: batches. */
+    /**
+     * {@code Long} (System.nanoTime): when the call in flight left for Webex. Writer: route webex-post
+     * (callPermits.sending, just before the HTTP step). Readers: CallPermits and AccountPermits, which time
+     * their floor from it; removed in webex-post's doFinally.
+     */
+    public static final String CALL_SENT = "PindropCallSent";
+    /**
+     * {@code String}: where the input goes when the route is done, read by the file consumer's {@code move}. Writer:
+     * batches.
+     */
     public static final String MOVE_TO = "PindropMoveTo";
 
     private RowVariables() {

@@ -13,6 +13,8 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
+import pindrop.batch.RowVariables;
+
 /**
  * A hard ceiling on calls, kept where Webex counts: at most {@code rate} calls arrive at Webex in any period. A
  * call takes a permit before it is sent and gives it back once its answer (or its failure) is in; the permit can
@@ -25,7 +27,8 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
  * costs a quarter of the rate when answers take 300 ms: a permit then serves a call every period + 300 ms. No
  * rule can do better knowing only s and r: were each call to arrive just before its answer, the calls after it
  * would have to keep a period from that. So the rule uses one more fact, measured: {@code floor}, the shortest
- * time from permit to answer of the calls Webex answered (HTTP 200), once {@code rate} of them were (a warming
+ * time from leaving to answer of the calls Webex answered (HTTP 200; {@link #sending}: after the permit, the
+ * credentials and the envelope), once {@code rate} of them were (a warming
  * client's first calls are slow on pindrop's side). Its {@code credit} is the floor less a margin (5 ms and a
  * tenth of it) for the fastest call's own way to Webex. Assume every answered call reached Webex at least
  * {@code credit} before its answer was back (A). Then its permit is free again at r + period - credit; a call
@@ -91,6 +94,15 @@ public final class CallPermits implements CamelContextAware {
     }
 
     /**
+     * The route's side, just before the HTTP step: the call leaves now (property {@link RowVariables#CALL_SENT},
+     * read by every CallPermits the call holds a permit of). The floor is timed from here: the call's credentials
+     * and envelope, chosen after its permit, take ms that are not in its way to Webex and must not be in the credit.
+     */
+    public void sending(Exchange exchange) {
+        exchange.setProperty(RowVariables.CALL_SENT, System.nanoTime());
+    }
+
+    /**
      * The route's side: the call's answer (HTTP 200 from Webex) or failure is in; nothing when the exchange holds
      * no permit (its wait failed, or it gave the permit back unused).
      */
@@ -99,10 +111,11 @@ public final class CallPermits implements CamelContextAware {
         if (granted == null) {
             return;
         }
-        boolean answered = exchange.getException() == null
+        Long sent = exchange.getProperty(RowVariables.CALL_SENT, Long.class);
+        boolean answered = sent != null && exchange.getException() == null
                 && exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null
                 && exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 200;
-        release(granted, answered);
+        release(answered ? sent : granted, answered);
     }
 
     /**
@@ -164,7 +177,7 @@ public final class CallPermits implements CamelContextAware {
      * The call's answer or failure is in: its permit is free again a period from now, less the floor when Webex
      * answered it (see the class's comment).
      *
-     * @param granted  when the call got its permit ({@link #acquire()})
+     * @param granted  when the call left: got its permit ({@link #acquire()}), or later, just before the wire
      * @param answered whether Webex answered it with HTTP 200
      */
     public void release(long granted, boolean answered) {
