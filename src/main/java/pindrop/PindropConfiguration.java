@@ -200,12 +200,14 @@ public final class PindropConfiguration implements CamelConfiguration {
         context.addService(accessTokens);
         SessionTickets tickets = Boolean.parseBoolean(setting(context, "webex.session-tickets"))
                 ? new SessionTickets(new WebexSignIn(context.createProducerTemplate(), rowDocument), Clock.systemUTC(),
-                        account -> countSignIn(context, account))
+                        account -> countSignIn(context, account, pool))
                 : null;
         return new SignIn(tickets, accessTokens);
     }
 
-    private static void countSignIn(CamelContext context, Account account) {
+    /** A sign-in is a call Webex counts against the account's per-minute limit too: its pace hears of it. */
+    private static void countSignIn(CamelContext context, Account account, AccountPool pool) {
+        pool.countedOutside(account);
         MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (registry != null) {

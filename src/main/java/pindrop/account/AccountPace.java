@@ -94,6 +94,14 @@ final class AccountPace {
         nextAt = (nextAt == Long.MIN_VALUE ? now : Math.max(nextAt, now - interval)) + interval;
     }
 
+    /**
+     * A call Webex counted that the pace did not make (the account's GetUser check, its sign-in): let through, so
+     * in the count a 000045 teaches (without it the first limit learned is short by those calls).
+     */
+    void counted(long now) {
+        sent.addLast(now);
+    }
+
     /** Webex answered a call (anything but 000045): the pace may grow. */
     void answered(long now) {
         flying.pollFirst();
@@ -132,6 +140,15 @@ final class AccountPace {
         probing = true;
         quietSince = now;
         return first;
+    }
+
+    /**
+     * Learned by the same 000045s as each account's own limit (the site's pace): at least those limits added up,
+     * and a pace at least theirs, within that limit.
+     */
+    void atLeast(int limits, double paces) {
+        limit = Math.max(limit, limits);
+        pace = Math.max(target(), Math.min(paces, limit));
     }
 
     /** The calls made in the last window, refused ones aside. */

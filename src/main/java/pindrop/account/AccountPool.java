@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -191,6 +192,14 @@ public final class AccountPool implements Service {
         }
     }
 
+    /**
+     * The account made a call that is not one of the pool's SetUser calls (its sign-in): Webex counts it against
+     * the account's per-minute limit, so its pace counts it too.
+     */
+    public synchronized void countedOutside(Account account) {
+        slotOf(account).pace.counted(clock.millis());
+    }
+
     /** Webex answered the account's call (anything but 000045): its pace may grow. */
     public synchronized void answered(Account account) {
         long now = clock.millis();
@@ -291,6 +300,10 @@ public final class AccountPool implements Service {
         if (everyAccount && siteLearnedAt.isBefore(now.minus(pacing.window()))) {
             int calls = site.letThrough(now.toEpochMilli());
             site.rateLimited(now.toEpochMilli(), now.plus(rest).toEpochMilli());
+            // each account learned its own limit from the same 000045s: a site that only looks capped (every
+            // account at its own limit at once) must not slow them by the site's headroom on top of theirs
+            site.atLeast(inPlay.stream().map(s -> s.pace.limit()).filter(Objects::nonNull).mapToInt(i -> i).sum(),
+                    inPlay.stream().mapToDouble(s -> s.pace.pace()).sum());
             siteLearnedAt = now;
             LOG.info("every account met Webex's per-minute limit at once, after {} calls in all: the site's limit;"
                     + " the site's pace is {} calls per window now", calls, (int) site.pace());
@@ -461,6 +474,8 @@ public final class AccountPool implements Service {
         AccountCheck.Verdict verdict = check.check(slot.account);
         switch (verdict.kind()) {
             case USABLE -> {
+                // the check is a GetUser, which Webex counts against the account's per-minute limit
+                slot.pace.counted(clock.millis());
                 slot.state = State.READY;
                 slot.why = "";
                 LOG.info("{} is a site admin: ready", slot.account);

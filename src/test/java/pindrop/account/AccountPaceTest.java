@@ -67,6 +67,23 @@ class AccountPaceTest {
     }
 
     @Test
+    void theAccountsCheckAndSignInCountInTheLimitLearned() {
+        // Webex counts every call of the caller: its sign-in and GetUser check took 2 of the window's 30
+        AccountPace pace = new AccountPace(Duration.ofMillis(WINDOW), 1_000, 0);
+        pace.counted(0);
+        pace.counted(10);
+        for (int call = 0; call < 28; call++) {
+            pace.took(20 + 10L * call);
+            pace.answered(20 + 10L * call);
+        }
+        pace.took(500);
+        pace.refused();
+
+        assertTrue(pace.rateLimited(500, 500 + WINDOW), "the first limit learned");
+        assertEquals(30, pace.limit(), "the 28 SetUser calls let through and the 2 calls before them");
+    }
+
+    @Test
     void beforeTheFirst000045ThePaceGrowsByAFifthPerAnswer() {
         AccountPace pace = new AccountPace(Duration.ofMillis(WINDOW), 60, 0.05);
         pace.took(0);

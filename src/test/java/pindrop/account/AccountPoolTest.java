@@ -98,13 +98,13 @@ class AccountPoolTest {
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)");
         before.pause(ADMIN, Duration.ofSeconds(60), "rate limit (000045)"); // a call that was in flight
 
-        assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), before.paces().get(0),
-                "5 calls in the last minute, the 2 refused not counted: 3 the limit; the pace one call (10%, at"
-                        + " least 1) under it");
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), before.paces().get(0),
+                "its GetUser check and 5 calls in the last minute, the 2 refused not counted: 4 the limit; the pace"
+                        + " one call (10%, at least 1) under it");
         assertEquals(3, before.view().get(0).calls(), "a call answered 000045 gives its quota call back");
         before.stop();
         AccountPool after = paced(List.of(ADMIN), pacing);
-        assertEquals(new AccountPool.PaceView("admin1@acme.com", 3, 2.0), after.paces().get(0));
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 4, 3.0), after.paces().get(0));
         assertEquals(new AccountPool.PaceView("", null, Double.POSITIVE_INFINITY), after.paces().get(1),
                 "one account: its limit is its own, not the site's");
     }
@@ -138,8 +138,11 @@ class AccountPoolTest {
         clock.advance(Duration.ofSeconds(1));
         pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
 
-        assertEquals(new AccountPool.PaceView("", 8, 7.0), pool.paces().get(2),
-                "10 calls, the 2 refused not counted: 8 the site's limit, its pace one under it");
+        assertEquals(new AccountPool.PaceView("admin1@acme.com", 5, 4.0), pool.paces().get(0),
+                "its GetUser check and the 4 of its calls let through");
+        assertEquals(new AccountPool.PaceView("", 10, 9.0), pool.paces().get(2),
+                "the site's limit: at least what the accounts' own limits learned at once add up to (its 8 calls"
+                        + " let through, and the checks, Webex counts too), its pace one under it");
     }
 
     @Test
@@ -158,9 +161,9 @@ class AccountPoolTest {
         clock.advance(Duration.ofSeconds(8));
         pool.pause(second, Duration.ofSeconds(60), "rate limit (000045)");
 
-        assertEquals(new AccountPool.PaceView("", 6, 5.0), pool.paces().get(2),
-                "each learned 3 a minute, a call every 30 s: 8 s apart is together; the 6 let through the site's"
-                        + " limit");
+        assertEquals(new AccountPool.PaceView("", 8, 7.0), pool.paces().get(2),
+                "each learned 4 a minute (3 let through and its check), paced at a call every 20 s: 8 s apart is"
+                        + " together; their 8 the site's limit");
     }
 
     private AccountPool paced(List<Account> accounts, AccountPool.Pacing pacing) {
