@@ -46,7 +46,10 @@ public final class SiteFailureBreaker {
     public static final class Streak {
         private final String code;
         private final String reason;
-        /** The number of the call whose answer began it: answers to calls sent before do not end it. */
+        /**
+         * The calls admitted when its first answer came: answers to those do not end it (any of them may have
+         * reached Webex before the site failed, whatever order they were admitted or answered in).
+         */
         private final long begunBy;
         private final Set<String> users = new HashSet<>();
         private volatile Boolean siteFailed;
@@ -69,8 +72,8 @@ public final class SiteFailureBreaker {
     }
 
     /**
-     * A call's place in the breaker's record (variable {@code siteCall}): its number in the order calls went out
-     * (answers to calls sent before a streak began do not end it), whether it is the one row sent to learn whether
+     * A call's place in the breaker's record (variable {@code siteCall}): its number in the order calls were
+     * admitted (answers to calls admitted before a streak began do not end it), whether it is the one row sent to learn whether
      * the site works again (it stays that row through its retries), and why it is not sent, if it is not.
      */
     public record Call(long number, boolean probe, String notSent) {
@@ -128,8 +131,9 @@ public final class SiteFailureBreaker {
 
     /**
      * After Webex's answer was judged into the row's verdict: a code that is no verdict on the row joins the streak
-     * and the row waits for its decision; any other answer to a call sent after the streak began ends it (answers
-     * overtake each other at concurrency above one), and the probe's ends the site's failure.
+     * and the row waits for its decision; any other answer to a call admitted after the streak began ends it (calls
+     * and answers overtake each other at concurrency above one: one admitted before may have reached Webex before
+     * the site failed), and the probe's ends the site's failure.
      */
     public Answer observe(@Variable(RowVariables.VERDICT) RowVerdict verdict,
             @Variable(RowVariables.SITE_CALL) Call call, @Variable(RowVariables.INPUT) SpreadsheetRow row,
@@ -158,12 +162,12 @@ public final class SiteFailureBreaker {
             return new Answer(null, call.probe() ? siteFailure(code, reason) + "; pindrop sends one row again at "
                     + probeAt : openBecause);
         }
-        if (streak != null && !streak.code.equals(code) && call.number() < streak.begunBy) {
+        if (streak != null && !streak.code.equals(code) && call.number() <= streak.begunBy) {
             return AS_USUAL; // an older call's own answer: the row's, as answered
         }
         if (streak == null || !streak.code.equals(code)) {
             endStreak();
-            streak = new Streak(code, reason, call.number());
+            streak = new Streak(code, reason, calls);
         }
         streak.users.add(user);
         if (streak.users.size() >= threshold || SITE_DOWN.contains(code)) {

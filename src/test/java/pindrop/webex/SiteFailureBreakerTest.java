@@ -30,7 +30,7 @@ class SiteFailureBreakerTest {
     void aStreakOfOneCodeOverTwoUsersTripsItAndTheNextCallIsNotSentTillTheProbe() {
         SiteFailureBreaker.Call first = breaker.admit(null);
         SiteFailureBreaker.Call second = breaker.admit(null);
-        assertEquals(first.number() + 1, second.number(), "calls are numbered in the order they go out");
+        assertEquals(first.number() + 1, second.number(), "calls are numbered in the order they are admitted");
         assertNull(first.notSent());
 
         // the first answer joins a streak: its row waits for the streak's decision
@@ -67,15 +67,30 @@ class SiteFailureBreakerTest {
     }
 
     @Test
-    void anotherAnswerEndsTheStreakAsTheRowsOwnCode() {
+    void anotherAnswerToACallAdmittedAfterTheStreakBeganEndsItAsTheRowsOwnCode() {
         SiteFailureBreaker.Call first = breaker.admit(null);
-        SiteFailureBreaker.Call second = breaker.admit(null);
         SiteFailureBreaker.Answer joined = breaker.observe(SITE_CODE, first, null, null);
+        SiteFailureBreaker.Call second = breaker.admit(null);
 
         SiteFailureBreaker.Answer usual = breaker.observe(RowVerdict.of(Status.SUCCESS, ""), second, null, null);
 
         assertNull(usual.streak());
         assertNull(usual.siteFailure());
         assertEquals(false, joined.streak().siteFailed().orElseThrow(), "the code was the first row's own");
+    }
+
+    @Test
+    void aCallAdmittedBeforeTheStreakBeganAnsweredAsUsualAfterItDoesNotEndIt() {
+        // admitted first, it may have reached Webex first, before the site failed, and be answered last
+        SiteFailureBreaker.Call earlier = breaker.admit(null);
+        SiteFailureBreaker.Call first = breaker.admit(null);
+        SiteFailureBreaker.Answer joined = breaker.observe(SITE_CODE, first, null, null);
+
+        breaker.observe(RowVerdict.of(Status.SUCCESS, ""), earlier, null, null);
+
+        assertTrue(joined.streak().siteFailed().isEmpty(), "still undecided");
+        SiteFailureBreaker.Answer tripped = breaker.observe(SITE_CODE, breaker.admit(null), null, null);
+        assertNotNull(tripped.siteFailure());
+        assertEquals(true, joined.streak().siteFailed().orElseThrow(), "the first row is DEFERRED with the rest");
     }
 }
