@@ -26,8 +26,11 @@ class PaceTest extends SiteTest {
 
     static final Duration WINDOW = Duration.ofSeconds(3);
     static final int PER_ACCOUNT = 30;
-    /** Seven windows' worth: an overstated first limit costs two windows' rests before it is learned exactly. */
-    static final int ROWS = 540;
+    /**
+     * Eight windows' worth: an overstated first limit costs a rest or two before it is learned exactly (three on a
+     * busy machine, where an account's probe after its rest is slow to fill its window).
+     */
+    static final int ROWS = 720;
 
     @Test
     void eachAccountsHiddenLimitIsLearnedAndAllThreeCallAtOnceCloseToTheirSum() throws Exception {
@@ -46,14 +49,14 @@ class PaceTest extends SiteTest {
         Instant restedAfterLimit = calls.stream().filter(c -> "000045".equals(c.exceptionId()))
                 .map(WebexSimulator.Call::arrival).max(Instant::compareTo).orElse(calls.get(0).arrival()).plus(WINDOW);
         double learnedSeconds = seconds(restedAfterLimit, calls.get(calls.size() - 1).arrival());
-        double learnedPerWindow = calls.stream().filter(c -> c.succeeded() && c.arrival().isAfter(restedAfterLimit)).count()
-                / learnedSeconds * WINDOW.toSeconds();
+        double learnedPerWindow = calls.stream().filter(c -> c.succeeded() && c.arrival().isAfter(restedAfterLimit))
+                .count() / learnedSeconds * WINDOW.toSeconds();
         double limited = (double) simulator.rateLimitedCalls() / calls.size();
         System.out.printf("3 accounts, %d per window each: %d rows in %.1f s, %.1f per window (%.1f over the last"
                 + " %.1f s, once learned; sum %d), %.1f%% 000045%n", PER_ACCOUNT, ROWS, seconds, perWindow,
                 learnedPerWindow, learnedSeconds, 3 * PER_ACCOUNT, 100 * limited);
         assertTrue(learnedSeconds >= 2 * WINDOW.toSeconds(), "learned with two windows to go: " + learnedSeconds);
-        // at most the sum less the headroom (2 of 30: 0.93); see the README's Pace for what was measured
+        // at most the sum less the headroom (1 of 30: 0.97); see the README's Pace for what was measured
         assertTrue(learnedPerWindow >= 0.85 * 3 * PER_ACCOUNT, "close to the sum of the limits once learned: "
                 + learnedPerWindow);
         assertTrue(perWindow >= 0.7 * 3 * PER_ACCOUNT, "and with the learning: " + perWindow);
@@ -84,18 +87,18 @@ class PaceTest extends SiteTest {
         pindrop.drop("pins.csv", Users.csv(users));
         JsonNode summary = pindrop.awaitSummary("pins");
 
-        assertEquals(180, summary.get("counts").get("SUCCESS").asInt(), summary::toString);
+        assertEquals(users.size(), summary.get("counts").get("SUCCESS").asInt(), summary::toString);
         List<WebexSimulator.Call> calls = setUserCalls();
         Instant start = calls.get(0).arrival();
         Instant end = calls.get(calls.size() - 1).arrival();
         Instant settled = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(3));
         long limitedLate = calls.stream().filter(c -> c.arrival().isAfter(settled) && "000045".equals(c.exceptionId()))
                 .count();
-        System.out.printf("site cap %d per window: 180 rows in %.1f s, %d calls answered 000045 (%d in the last"
-                + " third)%n", siteCap, seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
+        System.out.printf("site cap %d per window: %d rows in %.1f s, %d calls answered 000045 (%d in the last"
+                + " third)%n", siteCap, users.size(), seconds(start, end), simulator.rateLimitedCalls(), limitedLate);
         assertTrue(limitedLate <= calls.size() / 100,
                 "settled under the site's cap: hardly a 000045 in the last third");
-        double perWindow = 180 / seconds(start, end) * WINDOW.toSeconds();
+        double perWindow = users.size() / seconds(start, end) * WINDOW.toSeconds();
         System.out.printf("site cap %d per window: %.1f per window, %.2f of the cap%n", siteCap, perWindow,
                 perWindow / siteCap);
         assertTrue(perWindow >= 0.7 * siteCap, "and close to it");
