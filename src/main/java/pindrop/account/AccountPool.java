@@ -73,6 +73,8 @@ public final class AccountPool implements Service {
     private final AccountLedger ledger;
     private final Pacing pacing;
     private final PaceFile paceFile;
+    /** Held while the state is written, outside the pool's own lock: calls are not held up by a disk's force. */
+    private final Object saving = new Object();
     /** The site as a whole: unpaced until every account meets 000045 together. */
     private final AccountPace site;
     private Instant siteLearnedAt = Instant.MIN;
@@ -390,24 +392,28 @@ public final class AccountPool implements Service {
         if (following) {
             return;
         }
-        Map<String, AccountLedger.Entry> entries = new HashMap<>();
-        Map<String, Integer> limits = new HashMap<>();
-        synchronized (this) {
-            for (Slot s : slots) {
-                entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
-                        s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
+        // one save at a time, each with the snapshot it takes: two at once would write the same file aside
+        // together, and an older snapshot could land after a newer one
+        synchronized (saving) {
+            Map<String, AccountLedger.Entry> entries = new HashMap<>();
+            Map<String, Integer> limits = new HashMap<>();
+            synchronized (this) {
+                for (Slot s : slots) {
+                    entries.put(s.account.id(), new AccountLedger.Entry(s.calls, s.windowStart,
+                            s.state == State.RESTING && s.recheck ? s.restUntil : null, s.why));
+                }
+                paces().stream().filter(p -> p.limit() != null).forEach(p -> limits.put(p.id(), p.limit()));
+                unsaved = false;
+                limitsUnsaved = false;
             }
-            paces().stream().filter(p -> p.limit() != null).forEach(p -> limits.put(p.id(), p.limit()));
-            unsaved = false;
-            limitsUnsaved = false;
-        }
-        try {
-            ledger.save(entries);
-            if (paceFile != null && !limits.isEmpty()) {
-                paceFile.save(limits);
+            try {
+                ledger.save(entries);
+                if (paceFile != null && !limits.isEmpty()) {
+                    paceFile.save(limits);
+                }
+            } catch (IOException e) {
+                LOG.warn("the account usage could not be saved ({}); it is kept in memory", e.getMessage());
             }
-        } catch (IOException e) {
-            LOG.warn("the account usage could not be saved ({}); it is kept in memory", e.getMessage());
         }
     }
 
