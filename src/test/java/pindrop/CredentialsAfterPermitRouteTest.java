@@ -30,9 +30,9 @@ class CredentialsAfterPermitRouteTest extends RouteTest {
     void eachCallWaitsForItsPermitsBeforeItsCredentialsAreChosen() throws Exception {
         List<List<String>> calls = new CopyOnWriteArrayList<>();
         AdviceWith.adviceWith(context, "webex-post", route -> {
-            route.weaveByToString("Bean\\[ref:accountPermits method:beforeCall]").after()
+            route.weaveByToString("SetProperty\\[PindropAccountPermit, .*").after()
                     .process(e -> step(e, "account permit"));
-            route.weaveByToString("Bean\\[ref:callPermits method:beforeCall]").after().process(e -> step(e, "call permit"));
+            route.weaveByToString("SetProperty\\[PindropCallPermit, .*").after().process(e -> step(e, "call permit"));
             route.weaveByToString("SetProperty\\[PindropCredentials, .*").after().process(e -> step(e, "credentials"));
             route.weaveByToString("to\\[direct:envelope]").after().process(e -> {
                 step(e, "envelope");

@@ -149,6 +149,17 @@ public final class RowVariables {
      */
     public static final String CALL_CREDENTIALS = "PindropCredentials";
     /**
+     * {@code Long} (System.nanoTime): when the call in flight got its permit of {@code webex.rate}. Writer: route
+     * webex-post (callPermits.acquire); callPermits.giveBack and afterCall give it back, and the route removes it.
+     */
+    public static final String CALL_PERMIT = "PindropCallPermit";
+    /**
+     * {@code Long} (System.nanoTime): when the call in flight got its account's permit of
+     * {@code webex.account-rate}, null without that ceiling. Writer: route webex-post (accountPermits.acquire);
+     * accountPermits.giveBack and afterCall give it back, and the route removes it.
+     */
+    public static final String ACCOUNT_PERMIT = "PindropAccountPermit";
+    /**
      * {@code Long} (System.nanoTime): when the call in flight left for Webex. Writer: route webex-post
      * (callPermits.sending, just before the HTTP step). Readers: CallPermits and AccountPermits, which time
      * their floor from it; removed in webex-post's doFinally.

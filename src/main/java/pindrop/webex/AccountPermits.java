@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeException;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
 import pindrop.account.Account;
 import pindrop.batch.RowVariables;
@@ -11,7 +14,8 @@ import pindrop.batch.RowVariables;
 /**
  * {@code webex.account-rate}: the hard ceiling of each admin account on its own, with the same guarantee as the
  * ceiling of all accounts together ({@link CallPermits}, one set of permits per account). The account is the
- * exchange's property PindropAccount, which every call to Webex has before it waits for its permits.
+ * exchange's property PindropAccount, which every call to Webex has before it waits for its permits; the permit
+ * is property PindropAccountPermit.
  */
 public final class AccountPermits {
 
@@ -28,27 +32,30 @@ public final class AccountPermits {
         }
     }
 
-    public void beforeCall(Exchange exchange) throws InterruptedException {
-        if (rate > 0) {
-            of(exchange).beforeCall(exchange);
-        }
+    /** The route's side (property {@link RowVariables#ACCOUNT_PERMIT}): the account's permit; none without a ceiling. */
+    public Long acquire(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account) throws InterruptedException {
+        return rate > 0 ? of(account).acquire() : null;
     }
 
-    public void afterCall(Exchange exchange) {
-        if (rate > 0) {
-            of(exchange).afterCall(exchange);
+    /** The route's side: the call's answer or failure is in ({@link CallPermits#afterCall}). */
+    public void afterCall(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.ACCOUNT_PERMIT) Long permit,
+            @ExchangeProperty(RowVariables.CALL_SENT) Long sent, @Header(Exchange.HTTP_RESPONSE_CODE) Integer code,
+            @ExchangeException Exception failed, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
+        if (permit != null) {
+            of(account).afterCall(permit, sent, code, failed, caught);
         }
     }
 
     /** The call's permit goes back unused ({@link CallPermits#giveBack}). */
-    public void giveBack(Exchange exchange) {
-        if (rate > 0) {
-            of(exchange).giveBack(exchange);
+    public void giveBack(@ExchangeProperty(RowVariables.CALL_ACCOUNT) Account account,
+            @ExchangeProperty(RowVariables.ACCOUNT_PERMIT) Long permit) {
+        if (permit != null) {
+            of(account).giveBack(permit);
         }
     }
 
-    private CallPermits of(Exchange exchange) {
-        Account account = exchange.getProperty(RowVariables.CALL_ACCOUNT, Account.class);
+    private CallPermits of(Account account) {
         return permits.computeIfAbsent(account == null ? "" : account.id(), id -> new CallPermits(rate, periodMillis));
     }
 }

@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeException;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 
 import pindrop.batch.RowVariables;
@@ -58,7 +61,6 @@ public final class CallPermits implements CamelContextAware {
     private static final String WAIT_METRIC = "pindrop.throttle.wait";
     /** The part of the floor that may be the fastest call's way to Webex: 5 ms and a tenth of the floor. */
     private static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private final String grantedProperty = "PindropPermit" + System.identityHashCode(this);
 
     private final int rate;
     private final long periodNanos;
@@ -88,42 +90,38 @@ public final class CallPermits implements CamelContextAware {
         this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
     }
 
-    /** The route's side: waits for a permit for the exchange's call; {@link #afterCall} gives it back. */
-    public void beforeCall(Exchange exchange) throws InterruptedException {
-        exchange.setProperty(grantedProperty, acquire());
+    /**
+     * The route's side, just before the HTTP step (property {@link RowVariables#CALL_SENT}): when the call
+     * leaves. The floor is timed from here: the call's credentials and envelope, chosen after its permit, take ms
+     * that are not in its way to Webex and must not be in the credit.
+     */
+    public long sending() {
+        return System.nanoTime();
     }
 
     /**
-     * The route's side, just before the HTTP step: the call leaves now (property {@link RowVariables#CALL_SENT},
-     * read by every CallPermits the call holds a permit of). The floor is timed from here: the call's credentials
-     * and envelope, chosen after its permit, take ms that are not in its way to Webex and must not be in the credit.
+     * The route's side: the call's answer (HTTP 200 from Webex) or failure is in; nothing without a permit (its
+     * wait failed, or it gave the permit back unused).
+     *
+     * @param permit when the call got its permit ({@link #acquire}, property {@link RowVariables#CALL_PERMIT})
+     * @param sent   when it left ({@link #sending}), if it did
      */
-    public void sending(Exchange exchange) {
-        exchange.setProperty(RowVariables.CALL_SENT, System.nanoTime());
-    }
-
-    /**
-     * The route's side: the call's answer (HTTP 200 from Webex) or failure is in; nothing when the exchange holds
-     * no permit (its wait failed, or it gave the permit back unused).
-     */
-    public void afterCall(Exchange exchange) {
-        Long granted = exchange.removeProperty(grantedProperty) instanceof Long taken ? taken : null;
-        if (granted == null) {
+    public void afterCall(@ExchangeProperty(RowVariables.CALL_PERMIT) Long permit,
+            @ExchangeProperty(RowVariables.CALL_SENT) Long sent, @Header(Exchange.HTTP_RESPONSE_CODE) Integer code,
+            @ExchangeException Exception failed, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
+        if (permit == null) {
             return;
         }
-        Long sent = exchange.getProperty(RowVariables.CALL_SENT, Long.class);
-        boolean answered = sent != null && exchange.getException() == null
-                && exchange.getProperty(Exchange.EXCEPTION_CAUGHT) == null
-                && exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 200;
-        release(answered ? sent : granted, answered);
+        boolean answered = sent != null && failed == null && caught == null && Integer.valueOf(200).equals(code);
+        release(answered ? sent : permit, answered);
     }
 
     /**
-     * The route's side: the exchange's permit goes back unused, free again at once: no call was sent on it (its
+     * The route's side: the call's permit goes back unused, free again at once: no call was sent on it (its
      * account's ticket ran out during the wait, and the account signs in before the call waits again).
      */
-    public void giveBack(Exchange exchange) {
-        if (exchange.removeProperty(grantedProperty) == null || rate == 0) {
+    public void giveBack(@ExchangeProperty(RowVariables.CALL_PERMIT) Long permit) {
+        if (permit == null || rate == 0) {
             return;
         }
         lock.lock();
