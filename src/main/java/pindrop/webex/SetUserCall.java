@@ -106,8 +106,7 @@ public final class SetUserCall {
         if (signIn.ticketRefused(account, used, Boolean.TRUE.equals(resent))) {
             return;
         }
-        String answer = refusal.getMessage();
-        throw refused(account, Action.CREDENTIALS_REFUSED, answer.substring(0, 6), answer.substring(7));
+        throw refused(account, Action.CREDENTIALS_REFUSED, refusal.code(), refusal.reason());
     }
 
     /** The account could not get credentials: set aside when that is for good, else it rests a while. */
@@ -142,7 +141,7 @@ public final class SetUserCall {
             pool.answered(account); // Webex answers: the account's pace may grow
         }
         if (action == Action.SIGN_IN_AGAIN && credentials != null && !credentials.ticketValue().isEmpty()) {
-            throw new TicketRefusedException(code + " " + response.reason());
+            throw new TicketRefusedException(code, response.reason());
         }
         return switch (action) {
             case DONE -> RowVerdict.of(Status.SUCCESS, "");

@@ -8,7 +8,22 @@ public final class TicketRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public TicketRefusedException(String answer) {
-        super(answer);
+    private final String code;
+    private final String reason;
+
+    public TicketRefusedException(String code, String reason) {
+        super(code + " " + reason);
+        this.code = code;
+        this.reason = reason;
+    }
+
+    /** Webex's exceptionID (030047). */
+    public String code() {
+        return code;
+    }
+
+    /** Webex's reason, as it said it. */
+    public String reason() {
+        return reason;
     }
 }

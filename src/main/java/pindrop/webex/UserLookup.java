@@ -88,7 +88,7 @@ public final class UserLookup {
         String said = code + " " + response.reason();
         Action action = ExceptionTable.actionFor(response);
         if (action == Action.SIGN_IN_AGAIN && credentials != null && !credentials.ticketValue().isEmpty()) {
-            throw new TicketRefusedException(said);
+            throw new TicketRefusedException(code, response.reason());
         }
         return switch (action) {
             // the user exists: the row stays as planned
@@ -119,8 +119,7 @@ public final class UserLookup {
             return;
         }
         // the account's own credentials were refused, for good
-        String answer = refusal.getMessage();
-        pool.setAside(account, RefusedCredentials.why(account, answer.substring(0, 6)));
-        throw new TransientWebexException(account + " answered " + answer + " to GetUser");
+        pool.setAside(account, RefusedCredentials.why(account, refusal.code()));
+        throw new TransientWebexException(account + " answered " + refusal.getMessage() + " to GetUser");
     }
 }
