@@ -81,12 +81,15 @@ class SiteFailureBreakerTest {
 
     @Test
     void aCallAdmittedBeforeTheStreakBeganAnsweredAsUsualAfterItDoesNotEndIt() {
-        // admitted first, it may have reached Webex first, before the site failed, and be answered last
+        // admitted before the first failing answer came, before or after the failing call, each may have reached
+        // Webex before the site failed and be answered last
         SiteFailureBreaker.Call earlier = breaker.admit(null);
         SiteFailureBreaker.Call first = breaker.admit(null);
+        SiteFailureBreaker.Call later = breaker.admit(null);
         SiteFailureBreaker.Answer joined = breaker.observe(SITE_CODE, first, null, null);
 
         breaker.observe(RowVerdict.of(Status.SUCCESS, ""), earlier, null, null);
+        breaker.observe(RowVerdict.of(Status.SUCCESS, ""), later, null, null);
 
         assertTrue(joined.streak().siteFailed().isEmpty(), "still undecided");
         SiteFailureBreaker.Answer tripped = breaker.observe(SITE_CODE, breaker.admit(null), null, null);
